@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { centsSchema } from '../money/cents';
+import { isoDateSchema } from '../dates/isoDate';
+
+/**
+ * One family's ledger, as the allocation engine takes it (`shared/allocation.md`) and as the bridge
+ * sends it to devices (`Family.ledger`, DESIGN §6). Ids are the PMS's own, as strings.
+ */
+export const idSchema = z.string().min(1, { message: 'must not be empty' }).max(64, { message: 'must be at most 64 characters' });
+export type Id = z.infer<typeof idSchema>;
+
+export const claimStatusSchema = z.enum([
+	'estimate',
+	'not_received',
+	'cap_estimate',
+	'ins_hist',
+	'received',
+	'supplemental',
+	'cap_complete',
+	'cap_claim',
+	'preauth'
+]);
+export type ClaimStatus = z.infer<typeof claimStatusSchema>;
+
+export const claimSchema = z.object({
+	status: claimStatusSchema,
+	insPayEst: centsSchema.optional(),
+	writeOffEst: centsSchema.nullable().optional(),
+	writeOffEstOverride: centsSchema.nullable().optional(),
+	insPayAmt: centsSchema.optional(),
+	writeOff: centsSchema.optional(),
+	noBillIns: z.boolean().optional()
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const ledgerPatientSchema = z.object({
+	id: idSchema,
+	guarantorId: idSchema,
+	primaryProviderId: idSchema
+});
+
+export const unearnedTypeSchema = z.object({ id: idSchema, name: z.string(), hidden: z.boolean() });
+
+export const procedureSchema = z.object({
+	id: idSchema,
+	patientId: idSchema,
+	providerId: idSchema,
+	clinicId: idSchema.nullable(),
+	date: isoDateSchema,
+	status: z.enum(['complete', 'treatment_planned']),
+	code: z.string().optional(),
+	description: z.string().optional(),
+	fee: centsSchema,
+	units: z.number().int({ message: 'must be a whole number' }),
+	claims: z.array(claimSchema)
+});
+export type Procedure = z.infer<typeof procedureSchema>;
+
+export const adjustmentSchema = z.object({
+	id: idSchema,
+	patientId: idSchema,
+	providerId: idSchema,
+	clinicId: idSchema.nullable(),
+	date: isoDateSchema,
+	amount: centsSchema,
+	procedureId: idSchema.nullable(),
+	description: z.string().optional()
+});
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+
+export const ledgerSplitSchema = z.object({
+	id: idSchema,
+	paymentId: idSchema,
+	patientId: idSchema,
+	providerId: idSchema.nullable(),
+	clinicId: idSchema.nullable(),
+	date: isoDateSchema,
+	amount: centsSchema,
+	procedureId: idSchema.nullable(),
+	adjustmentId: idSchema.nullable(),
+	unearnedType: idSchema.nullable()
+});
+export type LedgerSplit = z.infer<typeof ledgerSplitSchema>;
+
+export const ledgerSchema = z.object({
+	patients: z.array(ledgerPatientSchema),
+	unearnedTypes: z.array(unearnedTypeSchema),
+	procedures: z.array(procedureSchema),
+	adjustments: z.array(adjustmentSchema),
+	splits: z.array(ledgerSplitSchema)
+});
+export type Ledger = z.infer<typeof ledgerSchema>;
