@@ -1,0 +1,18 @@
+import { cents } from '../money/cents';
+import type { AllocationSplit } from './allocationSplit';
+import { explainPaidCharge } from './explainPaidCharge';
+import type { PaidCharge } from './paidCharge';
+
+/** Rule 8: the split for money given to a charge carries that charge's patient, provider and clinic, and names it. */
+export function chargeSplit(paid: PaidCharge): AllocationSplit {
+	const { charge } = paid;
+	const link = charge.kind === 'procedure' ? { procedureId: charge.id } : { adjustmentId: charge.id };
+	return {
+		patientId: charge.patientId,
+		providerId: charge.providerId,
+		clinicId: charge.clinicId,
+		amount: cents(paid.amount),
+		...link,
+		reason: explainPaidCharge(paid)
+	};
+}

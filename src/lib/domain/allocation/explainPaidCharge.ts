@@ -1,0 +1,28 @@
+import { formatMoney } from '../money/formatMoney';
+import { describeCharge } from './describeCharge';
+import type { PaidCharge } from './paidCharge';
+import type { PaymentReason } from './paymentReason';
+
+function opening(reason: PaymentReason): string {
+	switch (reason) {
+		case 'pay_first':
+			return 'Picked to be paid first';
+		case 'oldest_first':
+			return 'Oldest balance due';
+		case 'own_first':
+			return "This patient's own balance first";
+		case 'family_after_own':
+			return "Family member's balance, after this patient's own were paid";
+		default: {
+			const unhandled: never = reason;
+			return unhandled;
+		}
+	}
+}
+
+/** The one plain sentence staff read beside a split to a charge: why this charge, and what it owed. */
+export function explainPaidCharge(paid: PaidCharge): string {
+	const owed = formatMoney(paid.owed);
+	const tail = paid.amount < paid.owed ? `; this pays ${formatMoney(paid.amount)} of it` : '';
+	return `${opening(paid.reason)}: ${describeCharge(paid.charge)} — ${owed} owed${tail}.`;
+}

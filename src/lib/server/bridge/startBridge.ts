@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { todayIn } from '$lib/domain/dates/todayIn';
+import { createRateLimiter } from '../auth/rateLimiter';
+import { loadAdminSecret } from '../admin/adminSecret';
+import { parseConfig, type Config } from '../config/config';
+import type { PmsConnector } from '../connectors/PmsConnector';
+import { createOpenDentalConnector } from '../connectors/opendental/createOpenDentalConnector';
+import { createDemoPms, DEMO_KEYS, type DemoPms } from '../demo-pms/createDemoPms';
+import { demoPmsFetch, EMBEDDED_DEMO_PMS_URL } from '../demo-pms/demoPmsFetch';
+import { createLogger, type Logger } from '../log/createLogger';
+import { createPostingWorker, type PostingWorker } from '../pipeline/createPostingWorker';
+import { createPracticeMirror, type PracticeMirror } from '../practice/createPracticeMirror';
+import { bridgeMigrations } from '../store/bridgeMigrations';
+import { migrate } from '../store/migrate';
+import { openPglite } from '../store/openPglite';
+import type { Sql } from '../store/Sql';
+
+export type Bridge = {
+	config: Config;
+	dataDir: string;
+	sql: Sql;
+	log: Logger;
+	now: () => Date;
+	connector: PmsConnector;
+	mirror: PracticeMirror;
+	worker: PostingWorker;
+	demo: DemoPms | null;
+	adminSecret: string;
+	pairingLimiter: ReturnType<typeof createRateLimiter>;
+	version: string;
+	stop(): Promise<void>;
+};
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+	constructor(readonly problems: string[]) {
+		super(`Paysplit cannot start: ${problems.join('; ')}`);
+	}
+}
+
+/**
+ * The composition root of the bridge: parses the configuration, opens and migrates the store,
+ * starts the demo PMS when PMS=demo, wires the connector, the PMS mirror and the posting worker.
+ */
+export async function startBridge(env: Record<string, string | undefined>, version = '0.1.0'): Promise<Bridge> {
+	const parsed = parseConfig(env);
+	if (!parsed.ok) throw new ConfigError(parsed.problems);
+	const config = parsed.config;
+	const log = createLogger(config.LOG_LEVEL);
+	const now = () => new Date();
+	const dataDir = resolve(config.DATA_DIR);
+	mkdirSync(dataDir, { recursive: true });
+
+	// The demo PMS has its own database, as a real PMS would: nothing it does can hold a bridge transaction.
+	const [sql, demoSql] = await Promise.all([openPglite(join(dataDir, 'bridge')), config.PMS === 'demo' ? openPglite(join(dataDir, 'demo-pms')) : Promise.resolve(null)]);
+	await migrate(sql, bridgeMigrations);
+	const adminSecret = loadAdminSecret(dataDir);
+
+	let demo: DemoPms | null = null;
+	let connector: PmsConnector;
+	if (demoSql) {
+		const demoToday = () => config.DEMO_TODAY ?? todayIn(config.PRACTICE_TZ, now());
+		demo = await createDemoPms(demoSql, { today: demoToday, now });
+		if (demo.seeded) log('info', `demo practice seeded in ${join(dataDir, 'demo-pms')}`);
+		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api) });
+	} else {
+		connector = createOpenDentalConnector({
+			baseUrl: config.OPENDENTAL_URL ?? '',
+			developerKey: config.OPENDENTAL_DEVELOPER_KEY ?? '',
+			customerKey: config.OPENDENTAL_CUSTOMER_KEY ?? '',
+			fetch: (input, init) => fetch(input, init)
+		});
+	}
+
+	const mirror = createPracticeMirror({ sql, connector, now, log: (m) => log('warn', m) });
+	const first = await mirror.refresh();
+	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
+	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log });
+	worker.start();
+
+	return {
+		config,
+		dataDir,
+		sql,
+		log,
+		now,
+		connector,
+		mirror,
+		worker,
+		demo,
+		adminSecret,
+		pairingLimiter: createRateLimiter({ max: 10, windowMs: 10 * 60_000, now: () => Date.now() }),
+		version,
+		async stop() {
+			await worker.stop();
+			await sql.close();
+			await demoSql?.close();
+		}
+	};
+}

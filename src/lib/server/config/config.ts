@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const port = (name: string, fallback: number) =>
+	z
+		.string()
+		.default(String(fallback))
+		.refine((v) => /^\d+$/.test(v) && Number(v) >= 0 && Number(v) <= 65535, {
+			message: `${name} must be a TCP port number from 0 to 65535`
+		})
+		.transform(Number);
+
+function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const SUPPORTED_PMS = ['demo', 'opendental'] as const;
+
+/**
+ * Every environment variable the bridge reads, parsed once at start-up (DESIGN §8). A bad value
+ * stops the bridge with a message naming the variable and what it accepts.
+ */
+export const configSchema = z
+	.object({
+		PORT: port('PORT', 3000),
+		HOST: z.string().min(1).default('127.0.0.1'),
+		DATA_DIR: z.string().min(1).default('./data'),
+		DATABASE_URL: z
+			.string()
+			.optional()
+			.refine((v) => v === undefined, {
+				message: 'DATABASE_URL: a PostgreSQL server is not supported by this version yet; unset it to use the embedded database in DATA_DIR'
+			}),
+		PMS: z
+			.string()
+			.default('demo')
+			.transform((v) => v.trim().toLowerCase())
+			.pipe(
+				z.enum(SUPPORTED_PMS, {
+					error: (issue) =>
+						`PMS "${String(issue.input)}" is not supported: use ${SUPPORTED_PMS.map((p) => `"${p}"`).join(' or ')} (Paysplit writes back to Open Dental; Dentrix and Eaglesoft through NexHealth come later; Fuse cannot be written to)`
+				})
+			),
+		OPENDENTAL_URL: z.url({ message: 'OPENDENTAL_URL must be a URL such as http://od-server:30223/api/v1' }).optional(),
+		OPENDENTAL_DEVELOPER_KEY: z.string().optional(),
+		OPENDENTAL_CUSTOMER_KEY: z.string().optional(),
+		PRACTICE_TZ: z
+			.string()
+			.default('America/New_York')
+			.refine(isTimeZone, { message: 'PRACTICE_TZ must be an IANA time zone such as America/Chicago' }),
+		PROCESSOR_WEBHOOK_SECRET: z.string().optional(),
+		/** The demo practice's "today", for reproducible demos and tests (YYYY-MM-DD). */
+		DEMO_TODAY: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DEMO_TODAY must be a date written YYYY-MM-DD' })
+			.optional(),
+		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+	})
+	.superRefine((env, ctx) => {
+		if (env.PMS === 'opendental') {
+			for (const key of ['OPENDENTAL_URL', 'OPENDENTAL_DEVELOPER_KEY', 'OPENDENTAL_CUSTOMER_KEY'] as const) {
+				if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when PMS=opendental` });
+			}
+		}
+	});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses the environment; never throws. Each problem names its variable. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const result = configSchema.safeParse(cleaned);
+	if (result.success) return { ok: true, config: result.data };
+	return {
+		ok: false,
+		problems: result.error.issues.map((issue) => {
+			const name = String(issue.path[0] ?? '');
+			return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+		})
+	};
+}

@@ -1,0 +1,76 @@
+import type { Patient } from '$lib/domain/api/patientsFeed';
+import type { AllocationSplit } from '$lib/domain/allocation/allocationSplit';
+import type { ChargeOrder } from '$lib/domain/allocation/allocationInput';
+import type { Ledger } from '$lib/domain/ledger/ledger';
+import type { Cents } from '$lib/domain/money/cents';
+
+/** The PMS's own allocation preferences (DESIGN §4), as the connector reads them. */
+export type PmsPreferences = {
+	prepaymentType: string;
+	subtractInsuranceEstimates: boolean;
+	adjustmentsOffsetEachOther: boolean;
+	clinicsEnabled: boolean;
+	order: ChargeOrder;
+};
+
+/** Everything Paysplit reads from a PMS to show balances and preview allocation. */
+export type PracticeSnapshot = {
+	patients: Patient[];
+	families: { guarantorId: string; ledger: Ledger }[];
+	providers: { id: string; abbr: string; name: string }[];
+	clinics: { id: string; name: string }[];
+	paymentTypes: { id: string; name: string }[];
+	preferences: PmsPreferences;
+};
+
+export type PmsPaymentRequest = {
+	patientId: string;
+	amount: Cents;
+	payDate: string;
+	paymentTypeId: string;
+	clinicId: string | null;
+	checkNumber?: string;
+	/** Carries the reference `Paysplit <payment id>` by which the payment is found again (DESIGN §3). */
+	note: string;
+	mode: 'allocate' | 'post_only';
+	preferPatient?: boolean;
+	payFirst?: string[];
+};
+
+export type PmsPayment = {
+	id: string;
+	patientId: string;
+	amount: Cents;
+	payDate: string;
+	paymentTypeId: string;
+	note: string;
+};
+
+export type PmsSplit = Omit<AllocationSplit, 'reason'>;
+
+/**
+ * Why a PMS call did not succeed, which decides what the pipeline may do next:
+ * - `refused`: the PMS answered and said no (bad data): a person must look; do not retry blindly.
+ * - `unreachable`: the request never reached the PMS (connection refused, DNS): safe to retry.
+ * - `unknown`: the request may have been applied (timeout, dropped response, 5xx): read back first.
+ * - `unauthorized`: the PMS refused our credentials: nothing works until they are fixed.
+ */
+export type PmsFailureKind = 'refused' | 'unreachable' | 'unknown' | 'unauthorized';
+export type PmsFailure = { kind: PmsFailureKind; message: string; status?: number };
+export type PmsResult<T> = { ok: true; value: T } | { ok: false; failure: PmsFailure };
+
+export type PmsCapabilities = {
+	/** Allocation modes the PMS can be asked to write. */
+	writableModes: ('allocate' | 'post_only' | 'providers_only')[];
+};
+
+/** One interface for every PMS (DESIGN §7). */
+export interface PmsConnector {
+	readonly name: string;
+	readonly capabilities: PmsCapabilities;
+	readPractice(): Promise<PmsResult<PracticeSnapshot>>;
+	postPayment(request: PmsPaymentRequest): Promise<PmsResult<PmsPayment>>;
+	/** Payments of this patient whose note carries `reference`. */
+	findPaymentsByReference(patientId: string, reference: string): Promise<PmsResult<PmsPayment[]>>;
+	readSplits(paymentId: string): Promise<PmsResult<PmsSplit[]>>;
+}

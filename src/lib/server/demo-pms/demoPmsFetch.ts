@@ -1,0 +1,18 @@
+import type { FetchLike } from '../connectors/opendental/openDentalClient';
+import type { DemoPmsApi } from './api/createDemoPmsApi';
+
+/** The base URL the connector uses for the embedded demo PMS; requests never leave the process. */
+export const EMBEDDED_DEMO_PMS_URL = 'http://embedded-demo-pms.invalid/api/v1';
+
+/**
+ * A fetch that hands requests to the in-process demo PMS as Fetch API Request objects: the connector
+ * speaks exactly the HTTP it would speak to Open Dental (method, headers, JSON, status codes),
+ * without a loopback socket to the bridge's own port (which may be TLS, or on another interface).
+ */
+export function demoPmsFetch(api: DemoPmsApi): FetchLike {
+	return async (input, init) => {
+		const request = new Request(input, init);
+		const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
+		return api(request, path);
+	};
+}

@@ -1,0 +1,28 @@
+import type { PaymentDetail } from '$lib/domain/api/paymentDetail';
+import { allocationSplitSchema } from '$lib/domain/allocation/allocationSplit';
+import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import type { Sql } from '../store/Sql';
+
+/** `GET /payments/:id`: the payment as received, where it is now, and every step it took. */
+export async function getPaymentDetail(sql: Sql, id: string): Promise<PaymentDetail | null> {
+	const row = (await sql.query<{ intent: unknown; status: string; reason: string | null; splits: unknown }>(`SELECT intent, status, reason, splits FROM payment WHERE id = $1`, [id]))[0];
+	if (!row) return null;
+	const events = await sql.query<{ status: string; at: Date; cause: string; actor: string; reason: string | null }>(
+		`SELECT status, at, cause, actor, reason FROM payment_event WHERE payment_id = $1 ORDER BY seq`,
+		[id]
+	);
+	return {
+		payment: paymentIntentSchema.parse(row.intent),
+		status: paymentStatusSchema.parse(row.status),
+		...(row.reason ? { reason: row.reason } : {}),
+		...(row.splits ? { splits: allocationSplitSchema.array().parse(row.splits) } : {}),
+		history: events.map((e) => ({
+			status: paymentStatusSchema.parse(e.status),
+			at: e.at.toISOString(),
+			cause: e.cause,
+			actor: e.actor,
+			...(e.reason ? { reason: e.reason } : {})
+		}))
+	};
+}

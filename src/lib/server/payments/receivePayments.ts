@@ -1,0 +1,127 @@
+import { issuesOf } from '$lib/domain/api/errorBody';
+import type { PaymentResult } from '$lib/domain/api/paymentsBatch';
+import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
+import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import type { Device } from '../auth/authenticateDevice';
+import type { PracticeMirror } from '../practice/createPracticeMirror';
+import type { Sql } from '../store/Sql';
+
+/** The PMS could not be read, so the bridge cannot tell whether a payment is valid: answer 503. */
+export class PmsUnavailableError extends Error {
+	override name = 'PmsUnavailableError';
+}
+
+export type ReceiveDeps = { sql: Sql; mirror: PracticeMirror; now: () => Date };
+
+/** How old the PMS copy may be before an unknown patient id makes the bridge read the PMS again. */
+const UNKNOWN_PATIENT_REFRESH_MS = 5_000;
+
+/**
+ * Journals a batch of payments from a device (DESIGN §3, §6): one result per item, in order. Each
+ * item is parsed, compared with what the journal already holds under its id (same content →
+ * `duplicate` with the current status; other content → `conflict`), checked against the PMS copy
+ * (an unknown patient, clinic or procedure → `rejected`), and inserted with its first journal event,
+ * in one transaction per item. A refused item writes nothing.
+ */
+export async function receivePayments(deps: ReceiveDeps, device: Device, items: readonly unknown[]): Promise<PaymentResult[]> {
+	const results: PaymentResult[] = [];
+	for (const item of items) results.push(await receiveOne(deps, device, item));
+	return results;
+}
+
+async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown): Promise<PaymentResult> {
+	const parsed = paymentIntentSchema.safeParse(item);
+	if (!parsed.success) {
+		const rawId = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? item.id : null;
+		const issues = issuesOf(parsed.error);
+		return {
+			id: rawId,
+			outcome: 'rejected',
+			error: { code: 'invalid', message: `The payment has ${issues.length === 1 ? 'an invalid field' : `${issues.length} invalid fields`}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues }
+		};
+	}
+	const intent = parsed.data;
+	const existing = await compareWithJournal(deps.sql, intent);
+	if (existing) return existing;
+
+	const checked = await checkAgainstPractice(deps, intent);
+	if (!checked.ok) return checked.result;
+
+	const at = deps.now();
+	return deps.sql.transaction(async (tx) => {
+		const inserted = await tx.query(
+			`INSERT INTO payment (id, intent, content_key, patient_id, family_id, method_kind, amount, status, device_id, received_at, updated_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+			[intent.id, JSON.stringify(intent), paymentContentKey(intent), intent.patientId, checked.familyId, intent.method.kind, intent.amount, device.id, at]
+		);
+		if (inserted.length === 0) {
+			// Another request journaled this id between our read and our insert: answer as a repeat.
+			return (await compareWithJournal(tx, intent)) ?? { id: intent.id, outcome: 'conflict', error: { code: 'conflict', message: 'A payment with this id is being recorded by another request.' } };
+		}
+		await tx.query(`INSERT INTO payment_event (payment_id, status, at, cause, actor) VALUES ($1, 'accepted', $2, $3, $4)`, [
+			intent.id,
+			at,
+			'received from the device',
+			actorOf(device, intent)
+		]);
+		return { id: intent.id, outcome: 'accepted', status: 'accepted' };
+	});
+}
+
+async function compareWithJournal(sql: Pick<Sql, 'query'>, intent: PaymentIntent): Promise<PaymentResult | null> {
+	const row = (await sql.query<{ content_key: string; status: string }>(`SELECT content_key, status FROM payment WHERE id = $1`, [intent.id]))[0];
+	if (!row) return null;
+	if (row.content_key === paymentContentKey(intent)) return { id: intent.id, outcome: 'duplicate', status: paymentStatusSchema.parse(row.status) };
+	return {
+		id: intent.id,
+		outcome: 'conflict',
+		error: { code: 'conflict', message: `Payment ${intent.id} was already received with different details; it was not changed. Check the payment and take it again with a new id if it is really another payment.` }
+	};
+}
+
+type Checked = { ok: true; familyId: string } | { ok: false; result: PaymentResult };
+
+async function checkAgainstPractice(deps: ReceiveDeps, intent: PaymentIntent): Promise<Checked> {
+	let patient = await deps.mirror.findPatient(intent.patientId);
+	if (!patient) {
+		// The device may know a patient added to the PMS since the bridge last read it. If the PMS
+		// cannot be read, "unknown" is not known: the whole request waits (503) rather than refusing
+		// a payment that may be fine.
+		const fresh = await deps.mirror.ensureFresh(UNKNOWN_PATIENT_REFRESH_MS);
+		if (!fresh.ok) throw new PmsUnavailableError(fresh.failure.message);
+		patient = await deps.mirror.findPatient(intent.patientId);
+	}
+	if (!patient) {
+		return {
+			ok: false,
+			result: {
+				id: intent.id,
+				outcome: 'rejected',
+				error: { code: 'unknown_patient', message: `Patient ${intent.patientId} is not in the practice management system.`, issues: [{ path: 'patientId', message: `no patient "${intent.patientId}" in the PMS` }] }
+			}
+		};
+	}
+	const issues: { path: string; message: string }[] = [];
+	const practice = await deps.mirror.meta();
+	if (intent.clinicId !== undefined && practice && !practice.meta.clinics.some((c) => c.id === intent.clinicId)) {
+		issues.push({ path: 'clinicId', message: `no clinic "${intent.clinicId}" in the PMS (known: ${practice.meta.clinics.map((c) => c.id).join(', ') || 'none'})` });
+	}
+	const payFirst = intent.allocation?.payFirst ?? [];
+	if (payFirst.length > 0) {
+		const family = await deps.mirror.family(patient.guarantorId);
+		const owed = new Set(family?.ledger.procedures.filter((p) => p.status === 'complete').map((p) => p.id) ?? []);
+		payFirst.forEach((id, index) => {
+			if (!owed.has(id)) issues.push({ path: `allocation.payFirst[${index}]`, message: `"${id}" is not a completed procedure of this patient's family` });
+		});
+	}
+	if (issues.length > 0) {
+		return { ok: false, result: { id: intent.id, outcome: 'rejected', error: { code: 'invalid', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } } };
+	}
+	return { ok: true, familyId: patient.guarantorId };
+}
+
+/** "device Front desk 1 (Maria)": who did it, for the audit trail. */
+export function actorOf(device: { name: string }, intent?: { takenBy?: string | undefined }): string {
+	return `device ${device.name}${intent?.takenBy ? ` (${intent.takenBy})` : ''}`;
+}

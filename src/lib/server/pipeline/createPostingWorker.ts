@@ -1,0 +1,186 @@
+import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
+import { transition } from '../journal/transition';
+import type { PracticeMirror } from '../practice/createPracticeMirror';
+import type { Sql } from '../store/Sql';
+import { defaultPaymentType } from './defaultPaymentType';
+import { paymentNote, paymentReference } from './paymentNote';
+import { retryDelay } from './retryDelay';
+
+export type PostingDeps = {
+	sql: Sql;
+	connector: PmsConnector;
+	mirror: PracticeMirror;
+	now: () => Date;
+	random: () => number;
+	log: (level: 'info' | 'warn' | 'error', message: string) => void;
+	/** How long the worker sleeps when there is nothing to do (it is also woken on new payments). */
+	idleMs?: number;
+};
+
+const BRIDGE = 'bridge';
+
+/**
+ * Drives journaled payments toward the PMS, one at a time, and resumes after a restart:
+ * - accepted → cleared for cash and checks (they clear at once) or → awaiting_clearing for card and
+ *   ACH (they wait for the processor);
+ * - cleared → posting → posted, exactly once (DESIGN §3): a write-ahead attempt row is committed
+ *   before each PMS call, and after an unknown outcome the PMS is read back by the payment's
+ *   reference before anything is posted again.
+ * Transient failures retry with backoff and jitter; PMS refusals go to `needs_attention` with the
+ * PMS's message.
+ */
+export function createPostingWorker(deps: PostingDeps) {
+	const { sql, connector } = deps;
+	let running = false;
+	let wakeUp: (() => void) | null = null;
+	let loop: Promise<void> | null = null;
+
+	async function nextDue(): Promise<{ id: string; status: string; intent: PaymentIntent; attempts: number } | null> {
+		const row = (
+			await sql.query<{ id: string; status: string; intent: unknown; attempts: number }>(
+				`SELECT id, status, intent, attempts FROM payment
+				 WHERE status IN ('accepted', 'cleared', 'posting') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+				 ORDER BY received_at, id LIMIT 1`,
+				[deps.now()]
+			)
+		)[0];
+		if (!row) return null;
+		return { id: row.id, status: row.status, intent: paymentIntentSchema.parse(row.intent), attempts: row.attempts };
+	}
+
+	/** Does one step of work; false when nothing was due. */
+	async function runOnce(): Promise<boolean> {
+		const payment = await nextDue();
+		if (!payment) return false;
+		const status = bridgeStatusSchema.parse(payment.status);
+		if (status === 'accepted') {
+			const clearsAtOnce = payment.intent.method.kind === 'cash' || payment.intent.method.kind === 'check';
+			await sql.transaction((tx) =>
+				transition(tx, clearsAtOnce
+					? { paymentId: payment.id, to: 'cleared', at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
+					: { paymentId: payment.id, to: 'awaiting_clearing', at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
+			);
+			return true;
+		}
+		if (status === 'cleared') {
+			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'posting', at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
+		}
+		await post(payment);
+		return true;
+	}
+
+	async function post(payment: { id: string; intent: PaymentIntent; attempts: number }): Promise<void> {
+		const reference = paymentReference(payment.id);
+		const open = await sql.query<{ id: number }>(`SELECT id FROM posting_attempt WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [payment.id]);
+		if (open.length > 0) {
+			// A write may have reached the PMS (crash, timeout, lost response): look before writing again.
+			const found = await connector.findPaymentsByReference(payment.intent.patientId, reference);
+			if (!found.ok) return retryLater(payment, found.failure, 'reading back');
+			await sql.query(`UPDATE posting_attempt SET outcome = 'read_back', finished_at = $2, detail = $3 WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [
+				payment.id,
+				deps.now(),
+				`read back: ${found.value.length} found`
+			]);
+			if (found.value.length === 1 && found.value[0]) {
+				const pmsId = found.value[0].id;
+				await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
+				deps.mirror.refresh().catch(() => undefined);
+				return;
+			}
+			if (found.value.length > 1) {
+				const ids = found.value.map((p) => p.id).join(', ');
+				await sql.transaction((tx) =>
+					transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'more than one PMS payment carries this reference', actor: BRIDGE, reason: `The PMS holds ${found.value.length} payments with reference "${reference}" (${ids}). Offset the extra ones in the PMS (do not delete), then mark this payment posted.` })
+				);
+				return;
+			}
+		}
+		const practice = await deps.mirror.meta();
+		const paymentTypeId = defaultPaymentType(payment.intent.method.kind, practice?.meta.paymentTypes ?? []);
+		if (!paymentTypeId) {
+			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'no payment type', actor: BRIDGE, reason: 'The PMS has no payment types to record this payment under. Add one in the PMS, then retry.' }));
+			return;
+		}
+		const attempt = (await sql.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
+		const intent = payment.intent;
+		const result = await connector.postPayment({
+			patientId: intent.patientId,
+			amount: intent.amount,
+			payDate: intent.payDate,
+			paymentTypeId,
+			clinicId: intent.clinicId ?? null,
+			...(intent.method.kind === 'check' ? { checkNumber: intent.method.checkNumber } : {}),
+			note: paymentNote(intent),
+			// The walking skeleton posts one unallocated split; allocation follows the practice's settings later.
+			mode: 'post_only'
+		});
+		if (result.ok) {
+			await sql.transaction(async (tx) => {
+				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), result.value.id]);
+				await transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
+			});
+			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`);
+			deps.mirror.refresh().catch(() => undefined);
+			return;
+		}
+		const failure = result.failure;
+		const outcome = failure.kind === 'unknown' ? 'unknown' : failure.kind === 'refused' ? 'refused' : 'not_sent';
+		await sql.query(`UPDATE posting_attempt SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1`, [attempt?.id, outcome, deps.now(), failure.message]);
+		if (failure.kind === 'refused') {
+			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'the PMS refused the payment', actor: BRIDGE, reason: `The PMS refused this payment: ${failure.message}` }));
+			deps.log('warn', `payment ${payment.id} refused by the PMS: ${failure.message}`);
+			return;
+		}
+		await retryLater(payment, failure, 'posting');
+	}
+
+	async function retryLater(payment: { id: string; attempts: number }, failure: PmsFailure, doing: string): Promise<void> {
+		const attempts = payment.attempts + 1;
+		const delay = retryDelay(attempts, deps.random());
+		await sql.query(`UPDATE payment SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [payment.id, attempts, new Date(deps.now().getTime() + delay)]);
+		deps.log('warn', `payment ${payment.id}: ${doing} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`);
+	}
+
+	async function runLoop(): Promise<void> {
+		while (running) {
+			let worked = false;
+			try {
+				worked = await runOnce();
+			} catch (error) {
+				deps.log('error', `posting worker step failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			}
+			if (!worked && running) {
+				await new Promise<void>((resolve) => {
+					const timer = setTimeout(resolve, deps.idleMs ?? 1_000);
+					wakeUp = () => {
+						clearTimeout(timer);
+						resolve();
+					};
+				});
+				wakeUp = null;
+			}
+		}
+	}
+
+	return {
+		runOnce,
+		start() {
+			if (running) return;
+			running = true;
+			loop = runLoop();
+		},
+		async stop() {
+			running = false;
+			wakeUp?.();
+			await loop;
+		},
+		/** Call when there may be new work, so the worker does not wait for its idle timer. */
+		wake() {
+			wakeUp?.();
+		}
+	};
+}
+
+export type PostingWorker = ReturnType<typeof createPostingWorker>;

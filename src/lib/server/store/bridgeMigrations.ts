@@ -1,0 +1,95 @@
+import type { Migration } from './migrate';
+
+/**
+ * The bridge's own tables, in order. Never edit an applied migration: add the next one.
+ */
+export const bridgeMigrations: Migration[] = [
+	{
+		id: 1,
+		name: 'devices, pairing, payment journal, PMS mirror',
+		sql: `
+CREATE TABLE device (
+	id uuid PRIMARY KEY,
+	name text NOT NULL,
+	token_hash text NOT NULL UNIQUE,
+	paired_at timestamptz NOT NULL,
+	last_seen_at timestamptz,
+	revoked_at timestamptz
+);
+CREATE TABLE pairing_code (
+	code_hash text PRIMARY KEY,
+	created_at timestamptz NOT NULL,
+	expires_at timestamptz NOT NULL,
+	used_at timestamptz,
+	used_by uuid REFERENCES device(id)
+);
+-- One row per payment, keyed by the device's UUIDv7: the idempotency key end to end (DESIGN §3).
+CREATE TABLE payment (
+	id uuid PRIMARY KEY,
+	intent jsonb NOT NULL,
+	content_key text NOT NULL,
+	patient_id text NOT NULL,
+	family_id text NOT NULL,
+	method_kind text NOT NULL,
+	amount bigint NOT NULL CHECK (amount > 0),
+	status text NOT NULL,
+	reason text,
+	device_id uuid NOT NULL REFERENCES device(id),
+	received_at timestamptz NOT NULL,
+	updated_at timestamptz NOT NULL,
+	pms_payment_id text,
+	splits jsonb,
+	attempts integer NOT NULL DEFAULT 0,
+	next_attempt_at timestamptz
+);
+CREATE INDEX payment_status ON payment (status);
+CREATE INDEX payment_family ON payment (family_id);
+-- The audit trail: every status a payment took, when, why and by whom.
+CREATE TABLE payment_event (
+	seq bigserial PRIMARY KEY,
+	payment_id uuid NOT NULL REFERENCES payment(id),
+	status text NOT NULL,
+	at timestamptz NOT NULL,
+	cause text NOT NULL,
+	actor text NOT NULL,
+	reason text
+);
+CREATE INDEX payment_event_payment ON payment_event (payment_id, seq);
+-- Written before each PMS write, so that after a crash the bridge knows a write may have happened.
+CREATE TABLE posting_attempt (
+	id bigserial PRIMARY KEY,
+	payment_id uuid NOT NULL REFERENCES payment(id),
+	started_at timestamptz NOT NULL,
+	finished_at timestamptz,
+	outcome text,
+	pms_payment_id text,
+	detail text
+);
+CREATE INDEX posting_attempt_payment ON posting_attempt (payment_id, id);
+-- What the bridge last read from the PMS, with a version per row for the devices' change feed.
+CREATE SEQUENCE mirror_version;
+CREATE TABLE mirror_patient (
+	id text PRIMARY KEY,
+	guarantor_id text NOT NULL,
+	data jsonb NOT NULL,
+	hash text NOT NULL,
+	version bigint NOT NULL,
+	removed boolean NOT NULL DEFAULT false
+);
+CREATE INDEX mirror_patient_version ON mirror_patient (version);
+CREATE TABLE mirror_family (
+	guarantor_id text PRIMARY KEY,
+	data jsonb NOT NULL,
+	hash text NOT NULL,
+	version bigint NOT NULL,
+	removed boolean NOT NULL DEFAULT false
+);
+CREATE INDEX mirror_family_version ON mirror_family (version);
+CREATE TABLE mirror_practice (
+	id integer PRIMARY KEY CHECK (id = 1),
+	data jsonb NOT NULL,
+	read_at timestamptz NOT NULL
+);
+`
+	}
+];

@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import type { Health } from '$lib/domain/api/health';
+import { getBridge } from '$lib/server/bridge/bridgeInstance';
+import { apiJson } from '$lib/server/http/apiResponses';
+
+/** Unauthenticated liveness: devices call it to decide whether they are "online" (DESIGN §2). */
+export const GET: RequestHandler = () => {
+	const bridge = getBridge();
+	const body: Health = { status: 'ok', service: 'paysplit-bridge', version: bridge.version, time: bridge.now().toISOString(), pms: { name: bridge.demo ? 'demo' : bridge.connector.name } };
+	return apiJson(body);
+};

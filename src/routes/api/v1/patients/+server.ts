@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { getBridge } from '$lib/server/bridge/bridgeInstance';
+import { apiError, apiJson } from '$lib/server/http/apiResponses';
+import { requireDevice } from '$lib/server/http/requireDevice';
+import { parseCursor } from '$lib/server/practice/createPracticeMirror';
+
+/** How stale the bridge's copy of the PMS may be before a device's request reads the PMS again. */
+const MAX_AGE_MS = 15_000;
+
+/** `GET /patients?since=<cursor>`: patients and family ledgers, all of them first, then what changed. */
+export const GET: RequestHandler = async (event) => {
+	const bridge = getBridge();
+	const device = await requireDevice(bridge, event);
+	if (device instanceof Response) return device;
+	const sinceText = event.url.searchParams.get('since');
+	const since = sinceText === null ? undefined : parseCursor(sinceText);
+	if (since === null) return apiError(400, 'invalid', `since "${sinceText}" is not a cursor this bridge gave out.`, [{ path: 'since', message: 'must be the `next` value of an earlier answer' }]);
+	const fresh = await bridge.mirror.ensureFresh(MAX_AGE_MS);
+	const feed = await bridge.mirror.feed(since);
+	if (!feed) {
+		return apiError(503, 'pms_unreachable', `The practice management system has not been read yet and does not answer${fresh.ok ? '' : `: ${fresh.failure.message}`}.`, undefined, { 'retry-after': '30' });
+	}
+	return apiJson(feed);
+};
