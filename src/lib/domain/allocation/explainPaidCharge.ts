@@ -12,7 +12,7 @@ function opening(reason: PaymentReason): string {
 		case 'own_first':
 			return "This patient's own balance first";
 		case 'family_after_own':
-			return "Family member's balance, after this patient's own were paid";
+			return "Family member's balance, reached once this patient's own charges were paid";
 		default: {
 			const unhandled: never = reason;
 			return unhandled;

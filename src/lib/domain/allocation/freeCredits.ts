@@ -21,5 +21,5 @@ export function freeCredits(unlinked: readonly LedgerSplit[], unearnedTypes: Led
 			date: split.date,
 			amount: split.amount as number
 		}))
-		.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : compareIds(b.id, a.id)));
+		.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : compareIds(a.id, b.id)));
 }
