@@ -11,4 +11,5 @@ process.env.PORT ??= '3000';
 // The payments endpoint refuses bodies over 1 MB itself, with a JSON error (DESIGN §6); the adapter's
 // own limit sits above it so that the bridge, not the adapter, gives the answer.
 process.env.BODY_SIZE_LIMIT ??= '2M';
-await import('../build/index.js');
+// A computed specifier, so the type checker does not wander into the generated build.
+await import(new URL('../build/index.js', import.meta.url).href);

@@ -5,6 +5,8 @@ export const healthSchema = z.object({
 	service: z.literal('paysplit-bridge'),
 	version: z.string(),
 	time: z.string(),
-	pms: z.object({ name: z.string() })
+	pms: z.object({ name: z.string() }),
+	/** The practice's time zone: devices date payments "today" there (DESIGN §2). */
+	practice: z.object({ timeZone: z.string() })
 });
 export type Health = z.infer<typeof healthSchema>;

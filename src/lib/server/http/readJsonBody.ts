@@ -1,6 +1,6 @@
 import { MAX_BODY_BYTES } from '$lib/domain/api/paymentsBatch';
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; code: string; message: string; headers?: Record<string, string> };
 
 /**
  * Reads a JSON request body, refusing (without reading further) anything over `maxBytes`, and
@@ -36,5 +36,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
 }
 
 function tooLarge(maxBytes: number): BodyResult {
-	return { ok: false, status: 413, code: 'payload_too_large', message: `The body is over ${Math.round(maxBytes / 1024)} KB; send fewer payments per request.` };
+	// The rest of the body is never read, so the connection cannot carry another request: close it.
+	return { ok: false, status: 413, code: 'payload_too_large', message: `The body is over ${Math.round(maxBytes / 1024)} KB; send fewer payments per request.`, headers: { connection: 'close' } };
 }

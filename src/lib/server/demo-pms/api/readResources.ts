@@ -5,7 +5,7 @@ import { keyParam, odError, odJson, paging } from './odResponse';
 
 type Filter = { column: string; param: string };
 /** A condition with a value already checked by the caller, e.g. `DateEntry >= $n`. */
-type Condition = { column: string; op: '=' | '>='; value: unknown };
+type Condition = { column: string; op: '=' | '>=' | 'ILIKE'; value: unknown };
 
 /**
  * A GET over one table with Open Dental's filters (each an equality on a key column), paged by
@@ -33,11 +33,15 @@ async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: F
 }
 
 export async function getPatients(sql: Sql, url: URL, simple: boolean): Promise<Response> {
+	// LName and FName match the start of the name, ignoring case, as Open Dental's patient search does.
+	const nameFilters: Condition[] = (['LName', 'FName'] as const)
+		.filter((name) => url.searchParams.get(name))
+		.map((name) => ({ column: `p."${name}"`, op: 'ILIKE', value: `${(url.searchParams.get(name) ?? '').replace(/[\\%_]/g, '\\$&')}%` }));
 	const rows = await listRows(sql, url, `SELECT p.* FROM opendental.patient p`, 'p."PatNum"', [
 		{ column: 'p."ClinicNum"', param: 'ClinicNum' },
 		{ column: 'p."Guarantor"', param: 'Guarantor' },
 		{ column: 'p."PriProv"', param: 'PriProv' }
-	]);
+	], [], nameFilters);
 	if (rows instanceof Response) return rows;
 	const names = await abbreviations(sql);
 	const formatted = rows.map((r) => formatPatient(r, names.prov, names.clinic));

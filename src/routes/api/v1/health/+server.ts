@@ -6,6 +6,6 @@ import { apiJson } from '$lib/server/http/apiResponses';
 /** Unauthenticated liveness: devices call it to decide whether they are "online" (DESIGN §2). */
 export const GET: RequestHandler = () => {
 	const bridge = getBridge();
-	const body: Health = { status: 'ok', service: 'paysplit-bridge', version: bridge.version, time: bridge.now().toISOString(), pms: { name: bridge.demo ? 'demo' : bridge.connector.name } };
+	const body: Health = { status: 'ok', service: 'paysplit-bridge', version: bridge.version, time: bridge.now().toISOString(), pms: { name: bridge.demo ? 'demo' : bridge.connector.name }, practice: { timeZone: bridge.config.PRACTICE_TZ } };
 	return apiJson(body);
 };

@@ -13,7 +13,7 @@ export const POST: RequestHandler = async (event) => {
 	const device = await requireDevice(bridge, event);
 	if (device instanceof Response) return device;
 	const body = await readJsonBody(event.request);
-	if (!body.ok) return apiError(body.status, body.code, body.message);
+	if (!body.ok) return apiError(body.status, body.code, body.message, undefined, body.headers);
 	const envelope = paymentsBatchEnvelopeSchema.safeParse(body.value);
 	if (!envelope.success) return apiError(400, 'invalid_envelope', 'The request must be {"payments": [...]}.', issuesOf(envelope.error));
 	const items = envelope.data.payments;

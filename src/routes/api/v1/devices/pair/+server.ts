@@ -21,7 +21,7 @@ export const POST: RequestHandler = async (event) => {
 		return apiError(429, 'too_many_attempts', `Too many wrong pairing codes from this device. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, { 'retry-after': String(wait) });
 	}
 	const body = await readJsonBody(event.request, 16 * 1024);
-	if (!body.ok) return apiError(body.status, body.code, body.message);
+	if (!body.ok) return apiError(body.status, body.code, body.message, undefined, body.headers);
 	const parsed = pairRequestSchema.safeParse(body.value);
 	if (!parsed.success) return apiError(400, 'invalid', 'The pairing request is not valid.', issuesOf(parsed.error));
 	const outcome = await redeemPairingCode(bridge.sql, parsed.data.code, parsed.data.name, bridge.now());

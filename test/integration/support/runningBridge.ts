@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type RunningBridge = {
+	baseUrl: string;
+	dataDir: string;
+	output: () => string;
+	/** A new one-time pairing code, through the loopback admin channel (as `npm run -s pair-code`). */
+	pairingCode(): Promise<string>;
+	/** Pairs a device and returns its bearer token. */
+	pairDevice(name?: string): Promise<string>;
+	stop(): Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+/**
+ * Starts the built bridge (`node scripts/start.js`, as `npm start` does after building) on a free
+ * port with a fresh data folder and the demo practice, and waits until it answers.
+ */
+export async function startRunningBridge(env: Record<string, string> = {}): Promise<RunningBridge> {
+	if (!existsSync('build/index.js')) throw new Error('The bridge is not built: run `npm run build` (npm test does it first).');
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk) => (output += String(chunk)));
+	child.stderr?.on('data', (chunk) => (output += String(chunk)));
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`the bridge exited (${child.exitCode}):\n${output}`);
+		try {
+			if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`the bridge did not answer within 60 s:\n${output}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	const bridge: RunningBridge = {
+		baseUrl,
+		dataDir,
+		output: () => output,
+		async pairingCode() {
+			const secret = readFileSync(join(dataDir, 'admin.secret'), 'utf8').trim();
+			const response = await fetch(`${baseUrl}/admin/v1/pair-code`, { method: 'POST', headers: { 'x-admin-secret': secret } });
+			if (response.status !== 201) throw new Error(`pair-code answered ${response.status}`);
+			return ((await response.json()) as { code: string }).code;
+		},
+		async pairDevice(name = 'Test desk') {
+			const code = await bridge.pairingCode();
+			const response = await fetch(`${baseUrl}/api/v1/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+			if (response.status !== 201) throw new Error(`pairing answered ${response.status}: ${await response.text()}`);
+			return ((await response.json()) as { token: string }).token;
+		},
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+				if (child.exitCode === null) child.kill('SIGKILL');
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	return bridge;
+}
+
+/** Runs the start script with `env` and returns its exit code and output (for start-up failures). */
+export async function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
+	try {
+		return await new Promise((resolve) => {
+			let output = '';
+			const child = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+			child.stdout.on('data', (c) => (output += String(c)));
+			child.stderr.on('data', (c) => (output += String(c)));
+			const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+			child.on('exit', (code) => {
+				clearTimeout(timer);
+				resolve({ code, output });
+			});
+		});
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
