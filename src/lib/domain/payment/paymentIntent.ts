@@ -30,7 +30,7 @@ export const paymentMethodSchema = z.discriminatedUnion(
 		}),
 		z.strictObject({ kind: z.literal('ach'), reference: requiredText(64) })
 	],
-	{ error: 'must be one of: cash, check, card, ach (field "kind")' }
+	{ error: 'must be one of: cash, check, card, ach' }
 );
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 export type PaymentMethodKind = PaymentMethod['kind'];

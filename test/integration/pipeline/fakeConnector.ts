@@ -1,0 +1,67 @@
+import type { Cents } from '$lib/domain/money/cents';
+import type { PmsConnector, PmsPayment, PmsPaymentRequest, PmsResult, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
+
+export type PostBehaviour = 'ok' | 'lose_response' | 'refuse' | 'unreachable' | 'timeout_before_apply';
+
+/**
+ * A PMS double: an in-memory ledger of payments and a script of how each next write behaves
+ * (answer, apply then lose the answer, refuse, never arrive). Reads can be made to fail.
+ */
+export function createFakeConnector(script: PostBehaviour[] = []) {
+	const payments: PmsPayment[] = [];
+	const writes: PmsPaymentRequest[] = [];
+	let readsFail = false;
+	const snapshot: PracticeSnapshot = {
+		patients: [{ id: '1', guarantorId: '1', firstName: 'Ada', lastName: 'Lovelace' }],
+		families: [{ guarantorId: '1', ledger: { patients: [{ id: '1', guarantorId: '1', primaryProviderId: '1' }], unearnedTypes: [], procedures: [], adjustments: [], splits: [] } }],
+		providers: [{ id: '1', abbr: 'DOC1', name: 'Dr One' }],
+		clinics: [],
+		paymentTypes: [{ id: '70', name: 'Cash' }, { id: '69', name: 'Check' }],
+		preferences: { prepaymentType: '283', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: false, order: 'oldest_first' }
+	};
+	const connector: PmsConnector = {
+		name: 'fake',
+		capabilities: { writableModes: ['allocate', 'post_only'] },
+		async readPractice() {
+			return readsFail ? { ok: false, failure: { kind: 'unreachable', message: 'down' } } : { ok: true, value: snapshot };
+		},
+		async postPayment(request): Promise<PmsResult<PmsPayment>> {
+			writes.push(request);
+			const behaviour = script.shift() ?? 'ok';
+			const apply = () => {
+				const payment: PmsPayment = { id: String(500 + payments.length), patientId: request.patientId, amount: request.amount as Cents, payDate: request.payDate, paymentTypeId: request.paymentTypeId, note: request.note };
+				payments.push(payment);
+				return payment;
+			};
+			switch (behaviour) {
+				case 'ok':
+					return { ok: true, value: apply() };
+				case 'lose_response':
+					apply();
+					return { ok: false, failure: { kind: 'unknown', message: 'socket hang up' } };
+				case 'timeout_before_apply':
+					return { ok: false, failure: { kind: 'unknown', message: 'timed out' } };
+				case 'refuse':
+					return { ok: false, failure: { kind: 'refused', status: 400, message: 'PayType is invalid.' } };
+				case 'unreachable':
+					return { ok: false, failure: { kind: 'unreachable', message: 'ECONNREFUSED' } };
+			}
+		},
+		async findPaymentsByReference(patientId, reference) {
+			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
+			return { ok: true, value: payments.filter((p) => p.patientId === patientId && p.note.startsWith(reference)) };
+		},
+		async readSplits() {
+			return { ok: true, value: [] };
+		}
+	};
+	return {
+		connector,
+		payments,
+		writes,
+		script,
+		setReadsFail(value: boolean) {
+			readsFail = value;
+		}
+	};
+}

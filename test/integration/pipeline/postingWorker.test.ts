@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPglite } from '$lib/server/store/openPglite';
+import type { Sql } from '$lib/server/store/Sql';
+import { migrate } from '$lib/server/store/migrate';
+import { bridgeMigrations } from '$lib/server/store/bridgeMigrations';
+import { createPracticeMirror } from '$lib/server/practice/createPracticeMirror';
+import { createPostingWorker } from '$lib/server/pipeline/createPostingWorker';
+import { receivePayments } from '$lib/server/payments/receivePayments';
+import { createFakeConnector, type PostBehaviour } from './fakeConnector';
+import { paymentId } from '../support/paymentIds';
+
+let sql: Sql;
+let clock: number;
+const now = () => new Date(clock);
+const device = { id: '00000000-0000-4000-8000-000000000001', name: 'Desk' };
+
+beforeEach(async () => {
+	sql = await openPglite(undefined);
+	await migrate(sql, bridgeMigrations);
+	await sql.query(`INSERT INTO device (id, name, token_hash, paired_at) VALUES ($1, 'Desk', 'h', now())`, [device.id]);
+	clock = Date.parse('2026-11-23T15:00:00Z');
+});
+afterEach(async () => {
+	await sql.close();
+});
+
+async function setup(script: PostBehaviour[]) {
+	const fake = createFakeConnector(script);
+	const mirror = createPracticeMirror({ sql, connector: fake.connector, now, log: () => undefined });
+	await mirror.refresh();
+	const worker = createPostingWorker({ sql, connector: fake.connector, mirror, now, random: () => 0.5, log: () => undefined });
+	/** Runs the worker until nothing is due, jumping the clock past each retry delay. */
+	const drain = async (maxSteps = 50) => {
+		for (let step = 0; step < maxSteps; step++) {
+			if (!(await worker.runOnce())) {
+				const next = (await sql.query<{ t: Date | null }>(`SELECT min(next_attempt_at) AS t FROM payment WHERE status IN ('accepted','cleared','posting')`))[0]?.t;
+				if (!next) return;
+				clock = Math.max(clock, next.getTime());
+			}
+		}
+	};
+	return { fake, worker, drain };
+}
+
+async function take(method: unknown = { kind: 'cash' }) {
+	const id = paymentId();
+	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
+	const [result] = await receivePayments({ sql, mirror, now }, device, [{ id, patientId: '1', amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
+	expect(result?.outcome).toBe('accepted');
+	return id;
+}
+
+const statusOf = async (id: string) => (await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
+
+describe('the posting worker writes each payment to the PMS exactly once', () => {
+	it('posts a cash payment: accepted → cleared → posting → posted, with the reference in the note', async () => {
+		const { fake, drain } = await setup(['ok']);
+		const id = await take();
+		await drain();
+		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '500' });
+		expect(fake.payments).toHaveLength(1);
+		expect(fake.writes[0]).toMatchObject({ mode: 'post_only', paymentTypeId: '70', amount: 2500 });
+		expect(fake.writes[0]!.note.startsWith(`Paysplit ${id}`)).toBe(true);
+		const events = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
+		expect(events.map((e) => e.status)).toEqual(['accepted', 'cleared', 'posting', 'posted']);
+	});
+
+	it('after a lost response, reads back by reference and does not post again', async () => {
+		const { fake, drain } = await setup(['lose_response', 'ok', 'ok']);
+		const id = await take();
+		await drain();
+		expect(fake.payments).toHaveLength(1);
+		expect(fake.writes).toHaveLength(1);
+		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '500' });
+	});
+
+	it('after a timeout that never reached the PMS, reads back, finds nothing, and posts once', async () => {
+		const { fake, drain } = await setup(['timeout_before_apply', 'ok']);
+		const id = await take();
+		await drain();
+		expect(fake.payments).toHaveLength(1);
+		expect(fake.writes).toHaveLength(2);
+		expect((await statusOf(id)).status).toBe('posted');
+	});
+
+	it('after a crash between the write-ahead record and the answer, resumes by reading back', async () => {
+		const { fake, drain } = await setup(['ok']);
+		const id = await take();
+		// The previous process applied the write and died before recording the answer.
+		fake.payments.push({ id: '777', patientId: '1', amount: 2500 as never, payDate: '2026-11-23', paymentTypeId: '70', note: `Paysplit ${id} · cash` });
+		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
+		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, now())`, [id]);
+		await drain();
+		expect(fake.writes).toHaveLength(0);
+		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '777' });
+	});
+
+	it('retries a PMS that cannot be reached, with backoff, and posts once it answers', async () => {
+		const { fake, drain } = await setup(['unreachable', 'unreachable', 'ok']);
+		const id = await take();
+		await drain();
+		expect(fake.payments).toHaveLength(1);
+		expect((await statusOf(id)).status).toBe('posted');
+		expect((await sql.query<{ attempts: number }>(`SELECT attempts FROM payment WHERE id = $1`, [id]))[0]!.attempts).toBe(2);
+	});
+
+	it('does not write again while the read-back itself fails', async () => {
+		const { fake, worker } = await setup(['lose_response', 'ok']);
+		const id = await take();
+		for (let i = 0; i < 3; i++) await worker.runOnce();
+		fake.setReadsFail(true);
+		for (let i = 0; i < 5; i++) {
+			clock += 10 * 60_000;
+			await worker.runOnce();
+		}
+		expect(fake.writes).toHaveLength(1);
+		expect((await statusOf(id)).status).toBe('posting');
+	});
+
+	it('puts a payment the PMS refuses in needs_attention with the PMS’s message', async () => {
+		const { drain } = await setup(['refuse']);
+		const id = await take();
+		await drain();
+		expect(await statusOf(id)).toMatchObject({ status: 'needs_attention', reason: 'The PMS refused this payment: PayType is invalid.' });
+	});
+
+	it('flags a reference found twice in the PMS instead of guessing', async () => {
+		const { fake, drain } = await setup([]);
+		const id = await take();
+		for (const n of ['1', '2']) fake.payments.push({ id: n, patientId: '1', amount: 2500 as never, payDate: '2026-11-23', paymentTypeId: '70', note: `Paysplit ${id}` });
+		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
+		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at, outcome) VALUES ($1, now(), 'unknown')`, [id]);
+		await drain();
+		const row = await statusOf(id);
+		expect(row.status).toBe('needs_attention');
+		expect(row.reason).toContain('2 payments');
+		expect(fake.writes).toHaveLength(0);
+	});
+
+	it('leaves card payments waiting for clearing', async () => {
+		const { fake, drain } = await setup(['ok']);
+		const id = await take({ kind: 'card', terminalRef: 'T-1', brand: 'Visa', last4: '4242' });
+		await drain();
+		expect((await statusOf(id)).status).toBe('awaiting_clearing');
+		expect(fake.writes).toHaveLength(0);
+	});
+});
