@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
 import { allocatePayment } from '$lib/domain/allocation/allocatePayment';
 import type { AllocationInput } from '$lib/domain/allocation/allocationInput';
-import type { Ledger } from '$lib/domain/ledger/ledger';
+import { ledgerSchema, type Ledger } from '$lib/domain/ledger/ledger';
 
 /** A family ledger of a given size, the same every run (a seeded linear congruential generator). */
 function family(procedures: number, adjustments: number, splits: number): Ledger {
@@ -12,7 +12,7 @@ function family(procedures: number, adjustments: number, splits: number): Ledger
 	};
 	const date = (i: number) => `20${20 + Math.floor(i / 365) % 6}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 	const patients = Array.from({ length: 6 }, (_, i) => ({ id: String(100 + i), guarantorId: '100', primaryProviderId: String(1 + (i % 3)) }));
-	return {
+	return ledgerSchema.parse({
 		patients,
 		unearnedTypes: [{ id: '283', name: 'Prepayment', hidden: false }],
 		procedures: Array.from({ length: procedures }, (_, i) => ({
@@ -47,7 +47,7 @@ function family(procedures: number, adjustments: number, splits: number): Ledger
 			adjustmentId: null,
 			unearnedType: null
 		}))
-	};
+	});
 }
 
 const input = (ledger: Ledger): AllocationInput => ({
