@@ -1,5 +1,6 @@
 import { bench, describe } from 'vitest';
 import { allocatePayment } from '$lib/domain/allocation/allocatePayment';
+import { cents } from '$lib/domain/money/cents';
 import type { AllocationInput } from '$lib/domain/allocation/allocationInput';
 import { ledgerSchema, type Ledger } from '$lib/domain/ledger/ledger';
 
@@ -51,7 +52,7 @@ function family(procedures: number, adjustments: number, splits: number): Ledger
 }
 
 const input = (ledger: Ledger): AllocationInput => ({
-	payment: { patientId: '100', amount: 250_000, payDate: '2026-11-23', clinicId: '1' },
+	payment: { patientId: '100', amount: cents(250_000), payDate: '2026-11-23', clinicId: '1' },
 	mode: 'allocate',
 	options: { order: 'oldest_first', preferPatient: false, payFirst: [], subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, prepaymentType: '283', clinicsEnabled: true },
 	ledger
