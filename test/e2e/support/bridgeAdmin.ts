@@ -15,3 +15,19 @@ export async function newPairingCode(baseURL: string): Promise<string> {
 }
 
 export const DEMO_PMS_AUTH = { authorization: 'ODFHIR paysplit-demo-developer/paysplit-demo-customer' };
+
+/** Pairs the browser's device through the pairing page, as staff do. */
+export async function pairThroughUi(page: import('@playwright/test').Page, baseURL: string, name = 'E2E front desk'): Promise<void> {
+	const code = await newPairingCode(baseURL);
+	await page.goto('/pair');
+	await page.getByLabel('Pairing code').fill(code);
+	await page.getByLabel('Name of this device').fill(name);
+	await page.getByRole('button', { name: 'Pair device' }).click();
+	await page.getByLabel('Patient name').waitFor();
+}
+
+/** Waits until the service worker controls the page, so the app keeps working offline. */
+export async function waitForServiceWorker(page: import('@playwright/test').Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+	await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}

@@ -17,6 +17,7 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 		providers: [{ id: '1', abbr: 'DOC1', name: 'Dr One' }],
 		clinics: [],
 		paymentTypes: [{ id: '70', name: 'Cash' }, { id: '69', name: 'Check' }],
+		unearnedTypes: [{ id: '283', name: 'Prepayment', hidden: false }],
 		preferences: { prepaymentType: '283', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: false, order: 'oldest_first' }
 	};
 	const connector: PmsConnector = {

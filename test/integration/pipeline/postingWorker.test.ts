@@ -59,10 +59,29 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		await drain();
 		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '500' });
 		expect(fake.payments).toHaveLength(1);
-		expect(fake.writes[0]).toMatchObject({ mode: 'post_only', paymentTypeId: '70', amount: 2500 });
+		expect(fake.writes[0]).toMatchObject({ mode: 'allocate', paymentTypeId: '70', amount: 2500 });
 		expect(fake.writes[0]!.note.startsWith(`Paysplit ${id}`)).toBe(true);
 		const events = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
 		expect(events.map((e) => e.status)).toEqual(['accepted', 'cleared', 'posting', 'posted']);
+	});
+
+	it('keeps the allocation the engine computed at posting time, and the settings version used', async () => {
+		const { drain } = await setup(['ok']);
+		const id = await take();
+		await drain();
+		const row = (await sql.query<{ allocation: unknown; settings_version: number }>(`SELECT allocation, settings_version FROM payment WHERE id = $1`, [id]))[0]!;
+		// The fake family owes nothing, so the whole payment is prepayment (allocation.md rule 9).
+		expect(row.allocation).toMatchObject([{ patientId: '1', providerId: null, amount: 2500, unearnedType: '283' }]);
+		expect(row.settings_version).toBe(0);
+	});
+
+	it('writes "post payment only" when the practice settings say so', async () => {
+		const { fake, drain } = await setup(['ok']);
+		await sql.query(`INSERT INTO practice_settings (id, data, version, updated_at, updated_by) VALUES (1, $1, 3, now(), 'test')`, [JSON.stringify({ allocationMode: 'post_only', allocationOrder: null })]);
+		const id = await take();
+		await drain();
+		expect(fake.writes[0]!.mode).toBe('post_only');
+		expect((await sql.query<{ settings_version: number }>(`SELECT settings_version FROM payment WHERE id = $1`, [id]))[0]!.settings_version).toBe(3);
 	});
 
 	it('after a lost response, reads back by reference and does not post again', async () => {

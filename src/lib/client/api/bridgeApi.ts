@@ -6,6 +6,7 @@ import { patientsFeedSchema } from '$lib/domain/api/patientsFeed';
 import { paymentDetailSchema } from '$lib/domain/api/paymentDetail';
 import { paymentsBatchResponseSchema } from '$lib/domain/api/paymentsBatch';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
 
 /** What a call to the bridge came to: a parsed body, or why not (for the UI and the sync engine). */
 export type ApiResult<T> =
@@ -57,7 +58,8 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 		pair: (code: string, name: string) => call('POST', '/devices/pair', pairResponseSchema, { code, name }),
 		patients: (since?: string) => call('GET', since ? `/patients?since=${encodeURIComponent(since)}` : '/patients', patientsFeedSchema, undefined, 60_000),
 		sendPayments: (payments: PaymentIntent[]) => call('POST', '/payments', paymentsBatchResponseSchema, { payments }),
-		payment: (id: string) => call('GET', `/payments/${encodeURIComponent(id)}`, paymentDetailSchema)
+		payment: (id: string) => call('GET', `/payments/${encodeURIComponent(id)}`, paymentDetailSchema),
+		settings: () => call('GET', '/settings', settingsResponseSchema)
 	};
 }
 

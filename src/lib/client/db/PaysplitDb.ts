@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { FamilyRow, MetaRow, PatientRow, PaymentRow } from './rows';
+import type { FamilyRow, MetaRow, PatientRow, PaymentRow, SettingsRow } from './rows';
 
 /**
  * The device's database `paysplit` (DESIGN §5). Schema changes only through new versions with
@@ -10,6 +10,7 @@ export class PaysplitDb extends Dexie {
 	patients!: EntityTable<PatientRow, 'id'>;
 	families!: EntityTable<FamilyRow, 'guarantorId'>;
 	payments!: EntityTable<PaymentRow, 'id'>;
+	settings!: EntityTable<SettingsRow, 'key'>;
 
 	constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}, name = 'paysplit') {
 		super(name, options);
@@ -19,5 +20,7 @@ export class PaysplitDb extends Dexie {
 			families: 'guarantorId',
 			payments: 'id, status, updatedAt, intent.patientId'
 		});
+		// v2: the practice's settings and the PMS's options, cached for offline previews.
+		this.version(2).stores({ settings: 'key' });
 	}
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
 import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
 
 /** Rows of the device's IndexedDB (DESIGN §5). Every row read is parsed by its schema. */
 export const deviceRowSchema = z.object({
@@ -35,3 +36,7 @@ export const paymentRowSchema = z.object({
 	updatedAt: z.string()
 });
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
+
+/** The practice's settings and the PMS's options as the bridge last sent them. */
+export const settingsRowSchema = settingsResponseSchema.extend({ key: z.literal('practice'), loadedAt: z.string() });
+export type SettingsRow = z.infer<typeof settingsRowSchema>;

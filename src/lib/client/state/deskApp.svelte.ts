@@ -1,8 +1,10 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { createBridgeApi, type BridgeApi } from '../api/bridgeApi';
+import { createAllocationClient, type AllocationClient } from '../allocation/createAllocationClient';
+import { loadSettings } from '../practice/loadSettings';
 import { PaysplitDb } from '../db/PaysplitDb';
-import { deviceRowSchema, feedStateRowSchema, paymentRowSchema, type DeviceRow, type PaymentRow } from '../db/rows';
+import { deviceRowSchema, feedStateRowSchema, paymentRowSchema, settingsRowSchema, type DeviceRow, type PaymentRow, type SettingsRow } from '../db/rows';
 import { readRows } from '../db/readRows';
 import { loadPractice } from '../practice/loadPractice';
 import { refreshPaymentStatuses } from '../payments/refreshPaymentStatuses';
@@ -23,6 +25,7 @@ export class DeskApp {
 	timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone);
 	asOf = $state<string | null>(null);
 	payments = $state<PaymentRow[]>([]);
+	settings = $state<SettingsRow | null>(null);
 	syncing = $state(false);
 	lastError = $state<string | null>(null);
 	needsPairing = $state(false);
@@ -30,6 +33,13 @@ export class DeskApp {
 	readonly today = $derived(todayIn(this.timeZone, new Date()));
 
 	#subscriptions: Subscription[] = [];
+	#allocation: AllocationClient | null = null;
+
+	/** The allocation worker, started on first use. */
+	get allocation(): AllocationClient {
+		this.#allocation ??= createAllocationClient();
+		return this.#allocation;
+	}
 	#timer: ReturnType<typeof setInterval> | null = null;
 
 	constructor() {
@@ -50,6 +60,12 @@ export class DeskApp {
 				error: (error) => {
 					this.lastError = `Could not read saved payments: ${String(error)}`;
 				}
+			}),
+			liveQuery(() => this.db.settings.get('practice')).subscribe({
+				next: (row) => {
+					const parsed = settingsRowSchema.safeParse(row);
+					this.settings = parsed.success ? parsed.data : null;
+				}
 			})
 		);
 		this.ready = true;
@@ -61,6 +77,8 @@ export class DeskApp {
 
 	stop(): void {
 		for (const s of this.#subscriptions) s.unsubscribe();
+		this.#allocation?.close();
+		this.#allocation = null;
 		if (this.#timer) clearInterval(this.#timer);
 		window.removeEventListener('online', this.#onHint);
 		document.removeEventListener('visibilitychange', this.#onHint);
@@ -82,6 +100,8 @@ export class DeskApp {
 			const sent = await sendQueuedPayments(this.db, this.api, () => new Date());
 			if (sent.unauthorized) return this.#lostPairing();
 			await refreshPaymentStatuses(this.db, this.api, () => new Date());
+			const settings = await loadSettings(this.db, this.api, () => new Date());
+			if (!settings.ok && settings.unauthorized) return this.#lostPairing();
 			const loaded = await loadPractice(this.db, this.api, () => new Date());
 			if (!loaded.ok && loaded.unauthorized) return this.#lostPairing();
 			if (loaded.ok) this.asOf = loaded.asOf;

@@ -20,6 +20,7 @@ export type PracticeSnapshot = {
 	providers: { id: string; abbr: string; name: string }[];
 	clinics: { id: string; name: string }[];
 	paymentTypes: { id: string; name: string }[];
+	unearnedTypes: { id: string; name: string; hidden: boolean }[];
 	preferences: PmsPreferences;
 };
 

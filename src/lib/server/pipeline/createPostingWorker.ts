@@ -4,8 +4,8 @@ import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
 import { transition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
-import { defaultPaymentType } from './defaultPaymentType';
-import { paymentNote, paymentReference } from './paymentNote';
+import { paymentReference } from './paymentNote';
+import { planPosting } from './planPosting';
 import { retryDelay } from './retryDelay';
 
 export type PostingDeps = {
@@ -20,6 +20,8 @@ export type PostingDeps = {
 };
 
 const BRIDGE = 'bridge';
+
+type Due = { id: string; status: string; intent: PaymentIntent; attempts: number; familyId: string };
 
 /**
  * Drives journaled payments toward the PMS, one at a time, and resumes after a restart:
@@ -37,17 +39,17 @@ export function createPostingWorker(deps: PostingDeps) {
 	let wakeUp: (() => void) | null = null;
 	let loop: Promise<void> | null = null;
 
-	async function nextDue(): Promise<{ id: string; status: string; intent: PaymentIntent; attempts: number } | null> {
+	async function nextDue(): Promise<Due | null> {
 		const row = (
-			await sql.query<{ id: string; status: string; intent: unknown; attempts: number }>(
-				`SELECT id, status, intent, attempts FROM payment
+			await sql.query<{ id: string; status: string; intent: unknown; attempts: number; family_id: string }>(
+				`SELECT id, status, intent, attempts, family_id FROM payment
 				 WHERE status IN ('accepted', 'cleared', 'posting') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
 				 ORDER BY received_at, id LIMIT 1`,
 				[deps.now()]
 			)
 		)[0];
 		if (!row) return null;
-		return { id: row.id, status: row.status, intent: paymentIntentSchema.parse(row.intent), attempts: row.attempts };
+		return { id: row.id, status: row.status, intent: paymentIntentSchema.parse(row.intent), attempts: row.attempts, familyId: row.family_id };
 	}
 
 	/** Does one step of work; false when nothing was due. */
@@ -71,7 +73,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		return true;
 	}
 
-	async function post(payment: { id: string; intent: PaymentIntent; attempts: number }): Promise<void> {
+	async function post(payment: Due): Promise<void> {
 		const reference = paymentReference(payment.id);
 		const open = await sql.query<{ id: number }>(`SELECT id FROM posting_attempt WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [payment.id]);
 		if (open.length > 0) {
@@ -97,25 +99,18 @@ export function createPostingWorker(deps: PostingDeps) {
 				return;
 			}
 		}
-		const practice = await deps.mirror.meta();
-		const paymentTypeId = defaultPaymentType(payment.intent.method.kind, practice?.meta.paymentTypes ?? []);
-		if (!paymentTypeId) {
-			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'no payment type', actor: BRIDGE, reason: 'The PMS has no payment types to record this payment under. Add one in the PMS, then retry.' }));
+		const plan = await planPosting(deps, payment.intent, payment.familyId);
+		if (!plan.ok) {
+			if (plan.kind === 'retry') return retryLater(payment, { kind: 'unreachable', message: plan.message }, 'planning');
+			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: plan.cause, actor: BRIDGE, reason: plan.reason }));
 			return;
 		}
-		const attempt = (await sql.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
-		const intent = payment.intent;
-		const result = await connector.postPayment({
-			patientId: intent.patientId,
-			amount: intent.amount,
-			payDate: intent.payDate,
-			paymentTypeId,
-			clinicId: intent.clinicId ?? null,
-			...(intent.method.kind === 'check' ? { checkNumber: intent.method.checkNumber } : {}),
-			note: paymentNote(intent),
-			// The walking skeleton posts one unallocated split; allocation follows the practice's settings later.
-			mode: 'post_only'
+		// The write-ahead record: committed before the PMS hears of the payment.
+		const attempt = await sql.transaction(async (tx) => {
+			await tx.query(`UPDATE payment SET allocation = $2, settings_version = $3 WHERE id = $1`, [payment.id, JSON.stringify(plan.allocation), plan.settingsVersion]);
+			return (await tx.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
 		});
+		const result = await connector.postPayment(plan.request);
 		if (result.ok) {
 			await sql.transaction(async (tx) => {
 				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), result.value.id]);
@@ -136,7 +131,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		await retryLater(payment, failure, 'posting');
 	}
 
-	async function retryLater(payment: { id: string; attempts: number }, failure: PmsFailure, doing: string): Promise<void> {
+	async function retryLater(payment: Pick<Due, 'id' | 'attempts'>, failure: PmsFailure, doing: string): Promise<void> {
 		const attempts = payment.attempts + 1;
 		const delay = retryDelay(attempts, deps.random());
 		await sql.query(`UPDATE payment SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [payment.id, attempts, new Date(deps.now().getTime() + delay)]);

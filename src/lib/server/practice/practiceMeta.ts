@@ -5,6 +5,7 @@ export const practiceMetaSchema = z.object({
 	providers: z.array(z.object({ id: z.string(), abbr: z.string(), name: z.string() })),
 	clinics: z.array(z.object({ id: z.string(), name: z.string() })),
 	paymentTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+	unearnedTypes: z.array(z.object({ id: z.string(), name: z.string(), hidden: z.boolean() })).default([]),
 	preferences: z.object({
 		prepaymentType: z.string(),
 		subtractInsuranceEstimates: z.boolean(),

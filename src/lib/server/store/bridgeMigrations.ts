@@ -91,5 +91,20 @@ CREATE TABLE mirror_practice (
 	read_at timestamptz NOT NULL
 );
 `
+	},
+	{
+		id: 2,
+		name: 'practice settings; the allocation the bridge computed at posting time',
+		sql: `
+CREATE TABLE practice_settings (
+	id integer PRIMARY KEY CHECK (id = 1),
+	data jsonb NOT NULL,
+	version integer NOT NULL,
+	updated_at timestamptz NOT NULL,
+	updated_by text NOT NULL
+);
+ALTER TABLE payment ADD COLUMN allocation jsonb;
+ALTER TABLE payment ADD COLUMN settings_version integer;
+`
 	}
 ];

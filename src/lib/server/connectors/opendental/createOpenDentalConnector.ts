@@ -106,6 +106,7 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 				providers: providers.value.filter((p) => !p.IsHidden).map((p) => ({ id: String(p.ProvNum), abbr: p.Abbr, name: [p.FName, p.LName].filter(Boolean).join(' ') + (p.Suffix ? `, ${p.Suffix}` : '') })),
 				clinics: clinics.value.filter((c) => !c.IsHidden).map((c) => ({ id: String(c.ClinicNum), name: c.Description || c.Abbr })),
 				paymentTypes: definitions.value.filter((d) => d.Category === DEF_CATEGORY.PaymentTypes && !d.isHidden).map((d) => ({ id: String(d.DefNum), name: d.ItemName })),
+				unearnedTypes: unearned.map((d) => ({ id: String(d.DefNum), name: d.ItemName, hidden: d.ItemValue !== '' })),
 				preferences: {
 					prepaymentType: prefs.prepaymentType,
 					subtractInsuranceEstimates: prefs.subtractInsuranceEstimates,
