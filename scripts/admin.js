@@ -2,6 +2,7 @@
 // running bridge, so commands ask the bridge, proving with DATA_DIR/admin.secret that they run here.
 //   npm run -s pair-code      → a new one-time pairing code
 import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join, resolve } from 'node:path';
 
 const commands = {
@@ -25,19 +26,43 @@ try {
 	process.exit(1);
 }
 try {
-	const response = await fetch(`${runtime.protocol}://127.0.0.1:${runtime.port}${command.path}`, {
-		method: command.method,
-		headers: { 'x-admin-secret': secret, 'content-type': 'application/json' },
-		body: command.method === 'POST' ? '{}' : undefined,
-		signal: AbortSignal.timeout(10_000)
-	});
-	const body = await response.json().catch(() => ({}));
-	if (!response.ok) {
-		console.error(`The bridge refused: ${body?.error?.message ?? response.status}`);
+	const { status, body } = await call(runtime, command);
+	if (status < 200 || status >= 300) {
+		console.error(`The bridge refused: ${body?.error?.message ?? status}`);
 		process.exit(1);
 	}
 	console.log(command.print(body));
 } catch (error) {
 	console.error(`The bridge does not answer on 127.0.0.1:${runtime.port} (${error.message}). Is it running? Start it with \`npm start\`.`);
 	process.exit(1);
+}
+
+async function call(runtime, command) {
+	const url = `${runtime.protocol}://127.0.0.1:${runtime.port}${command.path}`;
+	const headers = { 'x-admin-secret': secret, 'content-type': 'application/json' };
+	if (runtime.protocol !== 'https') {
+		const response = await fetch(url, { method: command.method, headers, body: '{}', signal: AbortSignal.timeout(10_000) });
+		return { status: response.status, body: await response.json().catch(() => ({})) };
+	}
+	// Over HTTPS the bridge's certificate names its LAN names, not necessarily 127.0.0.1, and may come
+	// from the practice's own authority. This is a loopback call to our own process, authenticated
+	// by the admin secret, so the certificate is not what protects it.
+	return new Promise((resolve, reject) => {
+		const req = request(url, { method: command.method, headers, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
+			let text = '';
+			res.on('data', (chunk) => (text += chunk));
+			res.on('end', () => {
+				let body = {};
+				try {
+					body = JSON.parse(text);
+				} catch {
+					// not JSON: the status says enough
+				}
+				resolve({ status: res.statusCode ?? 0, body });
+			});
+		});
+		req.on('timeout', () => req.destroy(new Error('timed out')));
+		req.on('error', reject);
+		req.end('{}');
+	});
 }

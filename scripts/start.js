@@ -1,6 +1,8 @@
 // Starts the built bridge (build/, made by `npm run build`) with Paysplit's defaults: the demo
 // practice on http://localhost:3000. PORT, HOST, DATA_DIR and the rest override (see README).
-import { existsSync } from 'node:fs';
+// With TLS_CERT and TLS_KEY set (see `npm run cert`), it serves HTTPS instead.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 	console.error('Paysplit is not built yet: run `npm run build` first (npm start does both).');
@@ -11,5 +13,29 @@ process.env.PORT ??= '3000';
 // The payments endpoint refuses bodies over 1 MB itself, with a JSON error (DESIGN §6); the adapter's
 // own limit sits above it so that the bridge, not the adapter, gives the answer.
 process.env.BODY_SIZE_LIMIT ??= '2M';
-// A computed specifier, so the type checker does not wander into the generated build.
-await import(new URL('../build/index.js', import.meta.url).href);
+
+// Computed specifiers, so the type checker does not wander into the generated build.
+if (!process.env.TLS_CERT && !process.env.TLS_KEY) {
+	await import(new URL('../build/index.js', import.meta.url).href);
+} else {
+	// Importing the handler starts the bridge, which checks TLS_CERT and TLS_KEY with the rest of
+	// the configuration and stops with a clear message if either is missing or unreadable.
+	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+	const server = createServer({ cert: readFileSync(process.env.TLS_CERT ?? ''), key: readFileSync(process.env.TLS_KEY ?? '') }, (req, res) =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		})
+	);
+	server.listen(Number(process.env.PORT), process.env.HOST, () => console.log(`Listening on https://${process.env.HOST}:${process.env.PORT}`));
+	const shutdown = (reason) => {
+		server.close(() => {
+			// As adapter-node does: lets the bridge close its databases.
+			process.emit('sveltekit:shutdown', reason);
+		});
+		server.closeIdleConnections();
+		setTimeout(() => process.exit(0), 30_000).unref();
+	};
+	process.once('SIGTERM', () => shutdown('SIGTERM'));
+	process.once('SIGINT', () => shutdown('SIGINT'));
+}

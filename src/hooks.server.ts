@@ -11,9 +11,10 @@ export const init: ServerInit = async () => {
 		const bridge = await startBridge(process.env);
 		setBridge(bridge);
 		const { PORT: port, HOST: host } = bridge.config;
-		writeRuntimeFile(bridge.dataDir, { pid: process.pid, port, protocol: 'http' });
+		const protocol = bridge.config.TLS_CERT ? 'https' : 'http';
+		writeRuntimeFile(bridge.dataDir, { pid: process.pid, port, protocol });
 		const { code, expiresAt } = await issuePairingCode(bridge.sql, bridge.now());
-		for (const line of startupBanner({ host, port, protocol: 'http', pms: bridge.config.PMS, demo: bridge.demo !== null, code, expiresAt })) console.log(line);
+		for (const line of startupBanner({ host, port, protocol, pms: bridge.config.PMS, demo: bridge.demo !== null, code, expiresAt })) console.log(line);
 		// adapter-node emits this after closing the server on SIGINT/SIGTERM.
 		process.once('sveltekit:shutdown' as 'beforeExit', () => {
 			void bridge.stop();

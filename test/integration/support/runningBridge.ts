@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
  * Starts the built bridge (`node scripts/start.js`, as `npm start` does after building) on a free
  * port with a fresh data folder and the demo practice, and waits until it answers.
  */
-export async function startRunningBridge(env: Record<string, string> = {}): Promise<RunningBridge> {
+export async function startRunningBridge(env: Record<string, string> = {}, protocol: 'http' | 'https' = 'http'): Promise<RunningBridge> {
 	if (!existsSync('build/index.js')) throw new Error('The bridge is not built: run `npm run build` (npm test does it first).');
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
@@ -40,15 +40,11 @@ export async function startRunningBridge(env: Record<string, string> = {}): Prom
 	});
 	child.stdout?.on('data', (chunk) => (output += String(chunk)));
 	child.stderr?.on('data', (chunk) => (output += String(chunk)));
-	const baseUrl = `http://127.0.0.1:${port}`;
+	const baseUrl = `${protocol}://127.0.0.1:${port}`;
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`the bridge exited (${child.exitCode}):\n${output}`);
-		try {
-			if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break;
-		} catch {
-			// not listening yet
-		}
+		if (/Listening on/.test(output)) break;
 		if (Date.now() > deadline) throw new Error(`the bridge did not answer within 60 s:\n${output}`);
 		await new Promise((r) => setTimeout(r, 200));
 	}

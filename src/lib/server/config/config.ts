@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
 
 const port = (name: string, fallback: number) =>
@@ -53,6 +54,8 @@ export const configSchema = z
 			.default('America/New_York')
 			.refine(isTimeZone, { message: 'PRACTICE_TZ must be an IANA time zone such as America/Chicago' }),
 		PROCESSOR_WEBHOOK_SECRET: z.string().optional(),
+		TLS_CERT: z.string().optional(),
+		TLS_KEY: z.string().optional(),
 		/** The demo practice's "today", for reproducible demos and tests (YYYY-MM-DD). */
 		DEMO_TODAY: z
 			.string()
@@ -61,6 +64,13 @@ export const configSchema = z
 		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
 	})
 	.superRefine((env, ctx) => {
+		if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
+			ctx.addIssue({ code: 'custom', path: [env.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT'], message: `${env.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT'} is required with ${env.TLS_CERT ? 'TLS_CERT' : 'TLS_KEY'}: set both (see \`npm run cert\`) or neither` });
+		}
+		for (const key of ['TLS_CERT', 'TLS_KEY'] as const) {
+			const path = env[key];
+			if (path && !readable(path)) ctx.addIssue({ code: 'custom', path: [key], message: `${key} "${path}" is not a file this user can read` });
+		}
 		if (env.PMS === 'opendental') {
 			for (const key of ['OPENDENTAL_URL', 'OPENDENTAL_DEVELOPER_KEY', 'OPENDENTAL_CUSTOMER_KEY'] as const) {
 				if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when PMS=opendental` });
@@ -69,6 +79,15 @@ export const configSchema = z
 	});
 
 export type Config = z.infer<typeof configSchema>;
+
+function readable(path: string): boolean {
+	try {
+		accessSync(path, constants.R_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
