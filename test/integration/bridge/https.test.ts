@@ -5,8 +5,6 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 let certDir: string;
 let bridge: RunningBridge;
@@ -24,13 +22,15 @@ function get(url: string, ca: string | undefined): Promise<{ status: number; bod
 }
 
 beforeAll(async () => {
-	certDir = mkdtempSync(join(tmpdir(), 'paysplit-cert-'));
-	execFileSync(process.execPath, ['scripts/cert.js', 'bridge.test.lan'], { env: { ...process.env, DATA_DIR: certDir } });
-	bridge = await startRunningBridge({ TLS_CERT: join(certDir, 'tls/server.crt'), TLS_KEY: join(certDir, 'tls/server.key') }, 'https');
+	bridge = await startRunningBridge({}, 'https', (dataDir) => {
+		// As an operator would: `npm run cert` in the bridge's data folder, then start with TLS_CERT/TLS_KEY.
+		certDir = dataDir;
+		execFileSync(process.execPath, ['scripts/cert.js', 'bridge.test.lan'], { env: { ...process.env, DATA_DIR: dataDir } });
+		return { TLS_CERT: join(dataDir, 'tls/server.crt'), TLS_KEY: join(dataDir, 'tls/server.key') };
+	});
 });
 afterAll(async () => {
 	await bridge?.stop();
-	rmSync(certDir, { recursive: true, force: true });
 });
 
 describe('HTTPS on the practice network', () => {
@@ -44,6 +44,9 @@ describe('HTTPS on the practice network', () => {
 		expect(page.body).toContain('<!doctype html>');
 		const sw = await get(`${bridge.baseUrl}/service-worker.js`, ca);
 		expect(sw.status).toBe(200);
+		// The authority's certificate is offered for download, so tablets can trust it.
+		const offered = await get(`${bridge.baseUrl}/ca.crt`, ca);
+		expect(offered.body.trim()).toBe(ca.trim());
 	});
 
 	it('is refused by a client that does not trust the authority', async () => {

@@ -29,13 +29,19 @@ export async function freePort(): Promise<number> {
  * Starts the built bridge (`node scripts/start.js`, as `npm start` does after building) on a free
  * port with a fresh data folder and the demo practice, and waits until it answers.
  */
-export async function startRunningBridge(env: Record<string, string> = {}, protocol: 'http' | 'https' = 'http'): Promise<RunningBridge> {
+export async function startRunningBridge(
+	env: Record<string, string> = {},
+	protocol: 'http' | 'https' = 'http',
+	/** Runs before the bridge starts, with its data folder (e.g. to make certificates there); returns more environment. */
+	prepare?: (dataDir: string) => Record<string, string>
+): Promise<RunningBridge> {
 	if (!existsSync('build/index.js')) throw new Error('The bridge is not built: run `npm run build` (npm test does it first).');
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
 	let output = '';
+	const prepared = prepare?.(dataDir) ?? {};
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env, ...prepared },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk) => (output += String(chunk)));
