@@ -107,3 +107,16 @@ describe('the Open Dental connector over HTTP, against the demo PMS', () => {
 		expect(!write.ok && write.failure.kind).toBe('unknown');
 	});
 });
+
+describe('reading one family', () => {
+	it('reads the same family as the whole-practice read, and null for a guarantor who is not one', async () => {
+		const practice = await connector.readPractice();
+		if (!practice.ok) throw new Error(practice.failure.message);
+		const family = practice.value.families.find((f) => f.ledger.patients.length > 2)!;
+		const one = await connector.readFamily(family.guarantorId);
+		expect(one.ok && one.value?.ledger).toEqual(family.ledger);
+		expect(one.ok && one.value?.patients.map((p) => p.id).sort()).toEqual(family.ledger.patients.map((p) => p.id).sort());
+		const member = family.ledger.patients.find((p) => p.id !== family.guarantorId)!;
+		expect(await connector.readFamily(member.id)).toEqual({ ok: true, value: null });
+	});
+});

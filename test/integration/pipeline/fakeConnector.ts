@@ -26,6 +26,11 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 		async readPractice() {
 			return readsFail ? { ok: false, failure: { kind: 'unreachable', message: 'down' } } : { ok: true, value: snapshot };
 		},
+		async readFamily(guarantorId) {
+			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
+			const family = snapshot.families.find((f) => f.guarantorId === guarantorId);
+			return { ok: true, value: family ? { patients: snapshot.patients.filter((p) => p.guarantorId === guarantorId), ledger: family.ledger } : null };
+		},
 		async postPayment(request): Promise<PmsResult<PmsPayment>> {
 			writes.push(request);
 			const behaviour = script.shift() ?? 'ok';

@@ -61,7 +61,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	let connector: PmsConnector;
 	if (demoSql) {
 		const demoToday = () => config.DEMO_TODAY ?? todayIn(config.PRACTICE_TZ, now());
-		demo = await createDemoPms(demoSql, { today: demoToday, now });
+		demo = await createDemoPms(demoSql, { today: demoToday, now }, { patients: config.DEMO_PATIENTS });
 		if (demo.seeded) log('info', `demo practice seeded in ${join(dataDir, 'demo-pms')}`);
 		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api) });
 	} else {
@@ -78,6 +78,9 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
 	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log });
 	worker.start();
+	// Changes made in the PMS itself (new patients, procedures completed, payments keyed there).
+	const refresher = setInterval(() => void mirror.refresh(), config.PMS_REFRESH_SECONDS * 1000);
+	refresher.unref();
 
 	return {
 		config,
@@ -93,6 +96,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		pairingLimiter: createRateLimiter({ max: 10, windowMs: 10 * 60_000, now: () => Date.now() }),
 		version,
 		async stop() {
+			clearInterval(refresher);
 			await worker.stop();
 			await sql.close();
 			await demoSql?.close();

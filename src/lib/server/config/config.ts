@@ -61,6 +61,18 @@ export const configSchema = z
 			.string()
 			.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DEMO_TODAY must be a date written YYYY-MM-DD' })
 			.optional(),
+		/** How often the bridge reads the whole PMS for changes made there (each family is also re-read around its payments). */
+		PMS_REFRESH_SECONDS: z
+			.string()
+			.default('60')
+			.refine((v) => /^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 86_400, { message: 'PMS_REFRESH_SECONDS must be a whole number of seconds from 5 to 86400' })
+			.transform(Number),
+		/** How many patients the demo practice gets when it is first seeded (42 hand-named; more are generated). */
+		DEMO_PATIENTS: z
+			.string()
+			.default('42')
+			.refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100_000, { message: 'DEMO_PATIENTS must be a whole number from 1 to 100000' })
+			.transform(Number),
 		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
 	})
 	.superRefine((env, ctx) => {

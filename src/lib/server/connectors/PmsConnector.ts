@@ -24,6 +24,8 @@ export type PracticeSnapshot = {
 	preferences: PmsPreferences;
 };
 
+export type FamilySnapshot = { patients: Patient[]; ledger: Ledger };
+
 export type PmsPaymentRequest = {
 	patientId: string;
 	amount: Cents;
@@ -70,6 +72,8 @@ export interface PmsConnector {
 	readonly name: string;
 	readonly capabilities: PmsCapabilities;
 	readPractice(): Promise<PmsResult<PracticeSnapshot>>;
+	/** One family as the PMS holds it now (cheaper than the whole practice): for posting against it. Null when the guarantor is gone. */
+	readFamily(guarantorId: string): Promise<PmsResult<FamilySnapshot | null>>;
 	postPayment(request: PmsPaymentRequest): Promise<PmsResult<PmsPayment>>;
 	/** Payments of this patient whose note carries `reference`. */
 	findPaymentsByReference(patientId: string, reference: string): Promise<PmsResult<PmsPayment[]>>;

@@ -14,12 +14,13 @@ export type DemoPms = { api: DemoPmsApi; sql: Sql; seeded: boolean };
  * Migrates, seeds the practice on first start (deterministically, relative to `clock.today()`),
  * and returns the API handler.
  */
-export async function createDemoPms(sql: Sql, clock: DemoClock, keys: { developerKey: string; customerKey: string } = DEMO_KEYS): Promise<DemoPms> {
+export async function createDemoPms(sql: Sql, clock: DemoClock, options: { keys?: { developerKey: string; customerKey: string }; patients?: number } = {}): Promise<DemoPms> {
+	const keys = options.keys ?? DEMO_KEYS;
 	await migrate(sql, demoPmsMigrations, 'demo_pms_migration');
 	const existing = await sql.query(`SELECT 1 FROM opendental.patient LIMIT 1`);
 	let seeded = false;
 	if (existing.length === 0) {
-		await sql.transaction((tx) => seedDemoPractice(tx, clock.today()));
+		await sql.transaction((tx) => seedDemoPractice(tx, clock.today(), options.patients));
 		seeded = true;
 	}
 	return { api: createDemoPmsApi({ sql, clock, keys }), sql, seeded };

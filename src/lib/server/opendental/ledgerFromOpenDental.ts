@@ -39,7 +39,17 @@ const blankable = (cents: number): Cents | null => (cents === -100 ? null : (cen
  * procedure or adjustment that is not in the ledger (deleted since) is dropped, so the credit stays
  * free credit instead of naming something that does not exist.
  */
-export function ledgerFromOpenDental(rows: OdFamilyRows): Ledger {
+export function ledgerFromOpenDental(unordered: OdFamilyRows): Ledger {
+	// One family read in one request or patient by patient gives the same ledger, in key order: the
+	// bridge hashes it to tell what changed.
+	const rows = {
+		patients: byKey(unordered.patients, (r) => r.PatNum),
+		procedures: byKey(unordered.procedures, (r) => r.ProcNum),
+		claimprocs: byKey(unordered.claimprocs, (r) => r.ClaimProcNum),
+		adjustments: byKey(unordered.adjustments, (r) => r.AdjNum),
+		paysplits: byKey(unordered.paysplits, (r) => r.SplitNum),
+		definitions: byKey(unordered.definitions, (r) => r.DefNum)
+	};
 	const procedures = rows.procedures.filter((p) => p.ProcStatus === 'C' || p.ProcStatus === 'TP');
 	const procIds = new Set(procedures.map((p) => p.ProcNum));
 	const adjIds = new Set(rows.adjustments.map((a) => a.AdjNum));
@@ -56,7 +66,9 @@ export function ledgerFromOpenDental(rows: OdFamilyRows): Ledger {
 			writeOff: cp.WriteOff as Cents,
 			noBillIns: cp.NoBillIns
 		};
-		claimsByProc.set(cp.ProcNum, [...(claimsByProc.get(cp.ProcNum) ?? []), claim]);
+		const list = claimsByProc.get(cp.ProcNum);
+		if (list) list.push(claim);
+		else claimsByProc.set(cp.ProcNum, [claim]);
 	}
 	return {
 		patients: rows.patients.map((p) => ({ id: key(p.PatNum), guarantorId: key(p.Guarantor), primaryProviderId: key(p.PriProv) })),
@@ -99,6 +111,10 @@ export function ledgerFromOpenDental(rows: OdFamilyRows): Ledger {
 			unearnedType: s.UnearnedType === 0 ? null : key(s.UnearnedType)
 		}))
 	};
+}
+
+function byKey<T>(rows: readonly T[], key: (row: T) => number): T[] {
+	return [...rows].sort((a, b) => key(a) - key(b));
 }
 
 function describeProcedure(p: OdProcedure): string {

@@ -88,7 +88,7 @@ export function createPostingWorker(deps: PostingDeps) {
 			if (found.value.length === 1 && found.value[0]) {
 				const pmsId = found.value[0].id;
 				await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
-				deps.mirror.refresh().catch(() => undefined);
+				deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 				return;
 			}
 			if (found.value.length > 1) {
@@ -117,7 +117,7 @@ export function createPostingWorker(deps: PostingDeps) {
 				await transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
 			});
 			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`);
-			deps.mirror.refresh().catch(() => undefined);
+			deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 			return;
 		}
 		const failure = result.failure;

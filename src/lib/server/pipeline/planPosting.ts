@@ -22,7 +22,7 @@ export type PostingPlan =
  */
 export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; connector: PmsConnector }, intent: PaymentIntent, familyId: string): Promise<PostingPlan> {
 	const { settings, version } = await readSettings(deps.sql);
-	const fresh = await deps.mirror.refresh();
+	const fresh = await deps.mirror.refreshFamily(familyId);
 	if (!fresh.ok) return { ok: false, kind: 'retry', message: `reading the ledger before posting: ${fresh.failure.message}` };
 	const [practice, family, patient] = await Promise.all([deps.mirror.meta(), deps.mirror.family(familyId), deps.mirror.findPatient(intent.patientId)]);
 	if (!practice || !family || !patient) {

@@ -2,7 +2,8 @@ import type { Family, Patient, PatientsFeed } from '$lib/domain/api/patientsFeed
 import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
 import { familyBalance } from '$lib/domain/ledger/familyBalance';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
-import type { Sql } from '../store/Sql';
+import type { Sql, SqlTx } from '../store/Sql';
+import type { Ledger } from '$lib/domain/ledger/ledger';
 import { canonicalHash } from './canonicalHash';
 import { practiceMetaSchema, type PracticeMeta } from './practiceMeta';
 
@@ -39,35 +40,16 @@ export function createPracticeMirror(deps: MirrorDeps) {
 			await tx.query(MIRROR_LOCK);
 			const known = new Map((await tx.query<{ id: string; hash: string; removed: boolean }>(`SELECT id, hash, removed FROM mirror_patient`)).map((r) => [r.id, r]));
 			for (const patient of patients) {
-				const hash = canonicalHash(patient);
-				const before = known.get(patient.id);
+				await putPatient(tx, patient, known.get(patient.id));
 				known.delete(patient.id);
-				if (before && before.hash === hash && !before.removed) continue;
-				await tx.query(
-					`INSERT INTO mirror_patient (id, guarantor_id, data, hash, version, removed) VALUES ($1, $2, $3, $4, nextval('mirror_version'), false)
-					 ON CONFLICT (id) DO UPDATE SET guarantor_id = EXCLUDED.guarantor_id, data = EXCLUDED.data, hash = EXCLUDED.hash, version = EXCLUDED.version, removed = false`,
-					[patient.id, patient.guarantorId, JSON.stringify(patient), hash]
-				);
 			}
-			for (const gone of known.values()) {
-				if (!gone.removed) await tx.query(`UPDATE mirror_patient SET removed = true, version = nextval('mirror_version') WHERE id = $1`, [gone.id]);
-			}
+			for (const gone of known.values()) if (!gone.removed) await removePatient(tx, gone.id);
 			const knownFamilies = new Map((await tx.query<{ guarantor_id: string; hash: string; removed: boolean }>(`SELECT guarantor_id, hash, removed FROM mirror_family`)).map((r) => [r.guarantor_id, r]));
 			for (const family of families) {
-				const data: Family = { guarantorId: family.guarantorId, ledger: family.ledger, balance: familyBalance(family.ledger, meta.preferences.subtractInsuranceEstimates) };
-				const hash = canonicalHash(data);
-				const before = knownFamilies.get(family.guarantorId);
+				await putFamily(tx, family, meta.preferences.subtractInsuranceEstimates, knownFamilies.get(family.guarantorId));
 				knownFamilies.delete(family.guarantorId);
-				if (before && before.hash === hash && !before.removed) continue;
-				await tx.query(
-					`INSERT INTO mirror_family (guarantor_id, data, hash, version, removed) VALUES ($1, $2, $3, nextval('mirror_version'), false)
-					 ON CONFLICT (guarantor_id) DO UPDATE SET data = EXCLUDED.data, hash = EXCLUDED.hash, version = EXCLUDED.version, removed = false`,
-					[family.guarantorId, JSON.stringify(data), hash]
-				);
 			}
-			for (const gone of knownFamilies.values()) {
-				if (!gone.removed) await tx.query(`UPDATE mirror_family SET removed = true, version = nextval('mirror_version') WHERE guarantor_id = $1`, [gone.guarantor_id]);
-			}
+			for (const gone of knownFamilies.values()) if (!gone.removed) await removeFamily(tx, gone.guarantor_id);
 			await tx.query(
 				`INSERT INTO mirror_practice (id, data, read_at) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, read_at = EXCLUDED.read_at`,
 				[JSON.stringify(meta), readAt]
@@ -75,6 +57,55 @@ export function createPracticeMirror(deps: MirrorDeps) {
 		});
 		lastReadAt = readAt.getTime();
 		return { ok: true };
+	}
+
+	/**
+	 * Reads one family from the PMS and updates its copy: what the bridge does before and after
+	 * writing a payment, without reading the whole practice.
+	 */
+	async function refreshFamily(guarantorId: string): Promise<{ ok: true } | { ok: false; failure: PmsFailure }> {
+		const practice = await meta();
+		if (!practice) return refresh();
+		const read = await deps.connector.readFamily(guarantorId);
+		if (!read.ok) return read;
+		await sql.transaction(async (tx) => {
+			await tx.query(MIRROR_LOCK);
+			const known = new Map((await tx.query<{ id: string; hash: string; removed: boolean }>(`SELECT id, hash, removed FROM mirror_patient WHERE guarantor_id = $1`, [guarantorId])).map((r) => [r.id, r]));
+			for (const patient of read.value?.patients ?? []) {
+				const before = known.get(patient.id) ?? (await tx.query<{ id: string; hash: string; removed: boolean }>(`SELECT id, hash, removed FROM mirror_patient WHERE id = $1`, [patient.id]))[0];
+				await putPatient(tx, patient, before);
+				known.delete(patient.id);
+			}
+			for (const gone of known.values()) if (!gone.removed) await removePatient(tx, gone.id);
+			const before = (await tx.query<{ guarantor_id: string; hash: string; removed: boolean }>(`SELECT guarantor_id, hash, removed FROM mirror_family WHERE guarantor_id = $1`, [guarantorId]))[0];
+			if (read.value) await putFamily(tx, { guarantorId, ledger: read.value.ledger }, practice.meta.preferences.subtractInsuranceEstimates, before);
+			else if (before && !before.removed) await removeFamily(tx, guarantorId);
+		});
+		return { ok: true };
+	}
+
+	async function putPatient(tx: SqlTx, patient: Patient, before: { hash: string; removed: boolean } | undefined): Promise<void> {
+		const hash = canonicalHash(patient);
+		if (before && before.hash === hash && !before.removed) return;
+		await tx.query(
+			`INSERT INTO mirror_patient (id, guarantor_id, data, hash, version, removed) VALUES ($1, $2, $3, $4, nextval('mirror_version'), false)
+			 ON CONFLICT (id) DO UPDATE SET guarantor_id = EXCLUDED.guarantor_id, data = EXCLUDED.data, hash = EXCLUDED.hash, version = EXCLUDED.version, removed = false`,
+			[patient.id, patient.guarantorId, JSON.stringify(patient), hash]
+		);
+	}
+
+	const removePatient = (tx: SqlTx, id: string) => tx.query(`UPDATE mirror_patient SET removed = true, version = nextval('mirror_version') WHERE id = $1`, [id]);
+	const removeFamily = (tx: SqlTx, guarantorId: string) => tx.query(`UPDATE mirror_family SET removed = true, version = nextval('mirror_version') WHERE guarantor_id = $1`, [guarantorId]);
+
+	async function putFamily(tx: SqlTx, family: { guarantorId: string; ledger: Ledger }, subtractInsuranceEstimates: boolean, before: { hash: string; removed: boolean } | undefined): Promise<void> {
+		const data: Family = { guarantorId: family.guarantorId, ledger: family.ledger, balance: familyBalance(family.ledger, subtractInsuranceEstimates) };
+		const hash = canonicalHash(data);
+		if (before && before.hash === hash && !before.removed) return;
+		await tx.query(
+			`INSERT INTO mirror_family (guarantor_id, data, hash, version, removed) VALUES ($1, $2, $3, nextval('mirror_version'), false)
+			 ON CONFLICT (guarantor_id) DO UPDATE SET data = EXCLUDED.data, hash = EXCLUDED.hash, version = EXCLUDED.version, removed = false`,
+			[family.guarantorId, JSON.stringify(data), hash]
+		);
 	}
 
 	/** Reads the PMS now (joining a read already under way). */
@@ -133,7 +164,7 @@ export function createPracticeMirror(deps: MirrorDeps) {
 		return row ? familySchema.parse(row.data) : null;
 	}
 
-	return { refresh, ensureFresh, meta, feed, findPatient, family };
+	return { refresh, refreshFamily, ensureFresh, meta, feed, findPatient, family };
 }
 
 export type PracticeMirror = ReturnType<typeof createPracticeMirror>;

@@ -19,7 +19,7 @@ import {
 	type OdPayment,
 	type OdPatient
 } from '../../opendental/odWire';
-import type { PmsConnector, PmsPayment, PmsResult, PracticeSnapshot } from '../PmsConnector';
+import type { FamilySnapshot, PmsConnector, PmsPayment, PmsResult, PracticeSnapshot } from '../PmsConnector';
 import { createOpenDentalClient, type OpenDentalClientOptions } from './openDentalClient';
 
 /**
@@ -77,7 +77,9 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 			for (const row of rows) {
 				const family = familyOf.get(row.PatNum);
 				if (family === undefined) continue;
-				byFamily.set(family, [...(byFamily.get(family) ?? []), row]);
+				const list = byFamily.get(family);
+				if (list) list.push(row);
+				else byFamily.set(family, [row]);
 			}
 			return byFamily;
 		};
@@ -118,10 +120,48 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 		};
 	}
 
+	async function readFamily(guarantorId: string): Promise<PmsResult<FamilySnapshot | null>> {
+		const [members, unearned] = await Promise.all([
+			client.listAll(`/patients/Simple?Guarantor=${encodeURIComponent(guarantorId)}`, odPatientSchema),
+			client.listAll(`/definitions?Category=${DEF_CATEGORY.PaySplitUnearnedType}&includeHidden=true`, odDefinitionSchema)
+		]);
+		if (!members.ok) return members;
+		if (!unearned.ok) return unearned;
+		const patients = members.value.filter((p) => p.PatStatus !== 'Deleted' && String(p.Guarantor) === guarantorId);
+		if (patients.length === 0) return { ok: true, value: null };
+		const perPatient = async <T>(path: string, schema: z.ZodType<T>): Promise<PmsResult<T[]>> => {
+			const rows: T[] = [];
+			for (const patient of patients) {
+				const page = await client.listAll(`${path}?PatNum=${patient.PatNum}`, schema);
+				if (!page.ok) return page;
+				rows.push(...page.value);
+			}
+			return { ok: true, value: rows };
+		};
+		const [procedures, claimprocs, adjustments, paysplits] = await Promise.all([
+			perPatient('/procedurelogs', odProcedureSchema),
+			perPatient('/claimprocs', odClaimProcSchema),
+			perPatient('/adjustments', odAdjustmentSchema),
+			perPatient('/paysplits', odPaySplitSchema)
+		]);
+		if (!procedures.ok) return procedures;
+		if (!claimprocs.ok) return claimprocs;
+		if (!adjustments.ok) return adjustments;
+		if (!paysplits.ok) return paysplits;
+		return {
+			ok: true,
+			value: {
+				patients: patients.map(toPatient),
+				ledger: ledgerFromOpenDental({ patients, procedures: procedures.value, claimprocs: claimprocs.value, adjustments: adjustments.value, paysplits: paysplits.value, definitions: unearned.value })
+			}
+		};
+	}
+
 	return {
 		name: 'opendental',
 		capabilities: { writableModes: ['allocate', 'post_only'] },
 		readPractice,
+		readFamily,
 		async postPayment(request) {
 			const body: Record<string, unknown> = {
 				PayAmt: centsToDecimal(request.amount),

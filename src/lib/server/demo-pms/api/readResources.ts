@@ -7,11 +7,15 @@ type Filter = { column: string; param: string };
 /** A condition with a value already checked by the caller, e.g. `DateEntry >= $n`. */
 type Condition = { column: string; op: '=' | '>=' | 'ILIKE'; value: unknown };
 
+/** Names from other tables that a list shows beside each row (Open Dental's lower-case fields). */
+type Decoration = { alias: string; select: string; joins: string };
+
 /**
  * A GET over one table with Open Dental's filters (each an equality on a key column), paged by
- * Limit/Offset and ordered by primary key so that pages never drift.
+ * Limit/Offset and ordered by primary key so that pages never drift. The page is cut from the table
+ * alone and decorated afterwards, so a deep Offset never joins the rows it skips.
  */
-async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: Filter[], constant: string[] = [], conditions: Condition[] = []): Promise<Record<string, unknown>[] | Response> {
+async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: Filter[], constant: string[] = [], conditions: Condition[] = [], decoration?: Decoration): Promise<Record<string, unknown>[] | Response> {
 	const page = paging(url);
 	if (page instanceof Response) return page;
 	const where = [...constant];
@@ -29,7 +33,10 @@ async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: F
 	}
 	params.push(page.limit, page.offset);
 	const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-	return sql.query(`${from} ${whereSql} ORDER BY ${pk} LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+	const pageSql = `${from} ${whereSql} ORDER BY ${pk} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+	if (!decoration) return sql.query(pageSql, params);
+	const { alias, select, joins } = decoration;
+	return sql.query(`SELECT ${alias}.*, ${select} FROM (${pageSql}) ${alias} ${joins} ORDER BY ${pk}`, params);
 }
 
 export async function getPatients(sql: Sql, url: URL, simple: boolean): Promise<Response> {
@@ -96,13 +103,16 @@ export async function getProcedureLogs(sql: Sql, url: URL): Promise<Response> {
 	const rows = await listRows(
 		sql,
 		url,
-		`SELECT p.*, c."ProcCode", c."Descript", v."Abbr" AS "provAbbr" FROM opendental.procedurelog p JOIN opendental.procedurecode c ON c."CodeNum" = p."CodeNum" LEFT JOIN opendental.provider v ON v."ProvNum" = p."ProvNum"`,
+		`SELECT * FROM opendental.procedurelog p`,
 		'p."ProcNum"',
 		[
 			{ column: 'p."PatNum"', param: 'PatNum' },
 			{ column: 'p."ClinicNum"', param: 'ClinicNum' },
 			{ column: 'p."CodeNum"', param: 'CodeNum' }
-		]
+		],
+		[],
+		[],
+		{ alias: 'p', select: 'c."ProcCode", c."Descript", v."Abbr" AS "provAbbr"', joins: 'JOIN opendental.procedurecode c ON c."CodeNum" = p."CodeNum" LEFT JOIN opendental.provider v ON v."ProvNum" = p."ProvNum"' }
 	);
 	return rows instanceof Response ? rows : odJson(rows.map(formatProcedure));
 }
@@ -122,11 +132,11 @@ export async function getClaimProcs(sql: Sql, url: URL): Promise<Response> {
  * a whole practice; a connector for real Open Dental asks per patient.
  */
 export async function getAdjustments(sql: Sql, url: URL): Promise<Response> {
-	const rows = await listRows(sql, url, `SELECT a.*, d."ItemName" AS "adjType" FROM opendental.adjustment a LEFT JOIN opendental.definition d ON d."DefNum" = a."AdjType"`, 'a."AdjNum"', [
+	const rows = await listRows(sql, url, `SELECT * FROM opendental.adjustment a`, 'a."AdjNum"', [
 		{ column: 'a."PatNum"', param: 'PatNum' },
 		{ column: 'a."ProcNum"', param: 'ProcNum' },
 		{ column: 'a."AdjType"', param: 'AdjType' }
-	]);
+	], [], [], { alias: 'a', select: 'd."ItemName" AS "adjType"', joins: 'LEFT JOIN opendental.definition d ON d."DefNum" = a."AdjType"' });
 	return rows instanceof Response ? rows : odJson(rows.map(formatAdjustment));
 }
 
@@ -137,23 +147,23 @@ export async function getPayments(sql: Sql, url: URL): Promise<Response> {
 		if (!isIsoDate(dateEntry)) return odError(400, 'DateEntry format must be yyyy-MM-dd.');
 		conditions.push({ column: 'p."DateEntry"', op: '>=', value: dateEntry });
 	}
-	const rows = await listRows(sql, url, `SELECT p.*, d."ItemName" AS "payType" FROM opendental.payment p LEFT JOIN opendental.definition d ON d."DefNum" = p."PayType"`, 'p."PayNum"', [
+	const rows = await listRows(sql, url, `SELECT * FROM opendental.payment p`, 'p."PayNum"', [
 		{ column: 'p."PatNum"', param: 'PatNum' },
 		{ column: 'p."PayType"', param: 'PayType' }
-	], [], conditions);
+	], [], conditions, { alias: 'p', select: 'd."ItemName" AS "payType"', joins: 'LEFT JOIN opendental.definition d ON d."DefNum" = p."PayType"' });
 	return rows instanceof Response ? rows : odJson(rows.map(formatPayment));
 }
 
 export async function getPaySplits(sql: Sql, url: URL): Promise<Response> {
-	const rows = await listRows(sql, url, `SELECT s.*, COALESCE(d."ItemName", '') AS "unearnedType" FROM opendental.paysplit s LEFT JOIN opendental.definition d ON d."DefNum" = s."UnearnedType"`, 's."SplitNum"', [
+	const rows = await listRows(sql, url, `SELECT * FROM opendental.paysplit s`, 's."SplitNum"', [
 		{ column: 's."PayNum"', param: 'PayNum' },
 		{ column: 's."PatNum"', param: 'PatNum' },
 		{ column: 's."ProcNum"', param: 'ProcNum' }
-	]);
+	], [], [], { alias: 's', select: `COALESCE(d."ItemName", '') AS "unearnedType"`, joins: 'LEFT JOIN opendental.definition d ON d."DefNum" = s."UnearnedType"' });
 	return rows instanceof Response ? rows : odJson(rows.map(formatPaySplit));
 }
 
 export async function getCommlogs(sql: Sql, url: URL): Promise<Response> {
-	const rows = await listRows(sql, url, `SELECT c.*, d."ItemName" AS "commType" FROM opendental.commlog c LEFT JOIN opendental.definition d ON d."DefNum" = c."CommType"`, 'c."CommlogNum"', [{ column: 'c."PatNum"', param: 'PatNum' }]);
+	const rows = await listRows(sql, url, `SELECT * FROM opendental.commlog c`, 'c."CommlogNum"', [{ column: 'c."PatNum"', param: 'PatNum' }], [], [], { alias: 'c', select: 'd."ItemName" AS "commType"', joins: 'LEFT JOIN opendental.definition d ON d."DefNum" = c."CommType"' });
 	return rows instanceof Response ? rows : odJson(rows.map(formatCommlog));
 }

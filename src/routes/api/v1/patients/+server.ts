@@ -15,10 +15,14 @@ export const GET: RequestHandler = async (event) => {
 	const sinceText = event.url.searchParams.get('since');
 	const since = sinceText === null ? undefined : parseCursor(sinceText);
 	if (since === null) return apiError(400, 'invalid', `since "${sinceText}" is not a cursor this bridge gave out.`, [{ path: 'since', message: 'must be the `next` value of an earlier answer' }]);
-	const fresh = await bridge.mirror.ensureFresh(MAX_AGE_MS);
-	const feed = await bridge.mirror.feed(since);
-	if (!feed) {
-		return apiError(503, 'pms_unreachable', `The practice management system has not been read yet and does not answer${fresh.ok ? '' : `: ${fresh.failure.message}`}.`, undefined, { 'retry-after': '30' });
+	// Answer from the bridge's copy at once; if it is getting old, read the PMS in the background
+	// (a large practice takes seconds to read) so the device's next call sees the changes.
+	let feed = await bridge.mirror.feed(since);
+	if (feed) void bridge.mirror.ensureFresh(MAX_AGE_MS);
+	else {
+		const fresh = await bridge.mirror.ensureFresh(0);
+		feed = await bridge.mirror.feed(since);
+		if (!feed) return apiError(503, 'pms_unreachable', `The practice management system has not been read yet and does not answer${fresh.ok ? '' : `: ${fresh.failure.message}`}.`, undefined, { 'retry-after': '30' });
 	}
 	return apiJson(feed);
 };
