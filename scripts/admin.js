@@ -1,12 +1,21 @@
 // The loopback admin channel's command line (DESIGN §8): the embedded database belongs to the
 // running bridge, so commands ask the bridge, proving with DATA_DIR/admin.secret that they run here.
-//   npm run -s pair-code      → a new one-time pairing code
+//   npm run -s pair-code                  → a new one-time pairing code
+//   npm run -s devices                    → the paired devices
+//   npm run -s revoke-device -- <id|name>  → the device's token stops working at once
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
 
+const listDevices = (body) =>
+	body.devices.length === 0
+		? 'No devices are paired.'
+		: body.devices.map((d) => `${d.id}  ${d.revokedAt ? 'revoked ' : 'active  '} paired ${d.pairedAt.slice(0, 16).replace('T', ' ')}  ${d.name}`).join('\n');
+
 const commands = {
-	'pair-code': { method: 'POST', path: '/admin/v1/pair-code', print: (body) => `Pairing code: ${body.code}  (valid until ${new Date(body.expiresAt).toLocaleTimeString()})` }
+	'pair-code': { method: 'POST', path: () => '/admin/v1/pair-code', print: (body) => `Pairing code: ${body.code}  (valid until ${new Date(body.expiresAt).toLocaleTimeString()})` },
+	devices: { method: 'GET', path: () => '/admin/v1/devices', print: listDevices },
+	'revoke-device': { method: 'POST', path: (id) => `/admin/v1/devices/${encodeURIComponent(id)}/revoke`, needsDevice: true, print: (body) => `Revoked "${body.name}" (${body.id}). It must be paired again; payments it has queued stay on it.` }
 };
 
 const name = process.argv[2];
@@ -25,8 +34,23 @@ try {
 	console.error(`No running bridge found in ${dataDir}. Start it with \`npm start\` (or set DATA_DIR to the bridge's data folder).`);
 	process.exit(1);
 }
+let path = command.path();
+if (command.needsDevice) {
+	const wanted = process.argv.slice(3).join(' ').trim();
+	if (!wanted) {
+		console.error('Name the device to revoke: npm run -s revoke-device -- <device id or name> (see npm run -s devices)');
+		process.exit(2);
+	}
+	const list = await call(runtime, { method: 'GET', path: () => '/admin/v1/devices' }, '/admin/v1/devices').catch(() => null);
+	const matches = (list?.body?.devices ?? []).filter((d) => d.id === wanted || d.name.toLowerCase() === wanted.toLowerCase());
+	if (matches.length !== 1) {
+		console.error(matches.length === 0 ? `No device "${wanted}". Paired devices:\n${listDevices(list?.body ?? { devices: [] })}` : `Several devices are named "${wanted}": give its id.\n${listDevices({ devices: matches })}`);
+		process.exit(1);
+	}
+	path = command.path(matches[0].id);
+}
 try {
-	const { status, body } = await call(runtime, command);
+	const { status, body } = await call(runtime, command, path);
 	if (status < 200 || status >= 300) {
 		console.error(`The bridge refused: ${body?.error?.message ?? status}`);
 		process.exit(1);
@@ -37,11 +61,11 @@ try {
 	process.exit(1);
 }
 
-async function call(runtime, command) {
-	const url = `${runtime.protocol}://127.0.0.1:${runtime.port}${command.path}`;
+async function call(runtime, command, path) {
+	const url = `${runtime.protocol}://127.0.0.1:${runtime.port}${path}`;
 	const headers = { 'x-admin-secret': secret, 'content-type': 'application/json' };
 	if (runtime.protocol !== 'https') {
-		const response = await fetch(url, { method: command.method, headers, body: '{}', signal: AbortSignal.timeout(10_000) });
+		const response = await fetch(url, { method: command.method, headers, body: command.method === 'GET' ? undefined : '{}', signal: AbortSignal.timeout(10_000) });
 		return { status: response.status, body: await response.json().catch(() => ({})) };
 	}
 	// Over HTTPS the bridge's certificate names its LAN names, not necessarily 127.0.0.1, and may come
@@ -63,6 +87,6 @@ async function call(runtime, command) {
 		});
 		req.on('timeout', () => req.destroy(new Error('timed out')));
 		req.on('error', reject);
-		req.end('{}');
+		req.end(command.method === 'GET' ? undefined : '{}');
 	});
 }
