@@ -3,6 +3,8 @@ import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
 import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
+import { issueSchema } from '$lib/domain/api/errorBody';
+import { rejectionCodeSchema } from './RejectionCode';
 
 /** Rows of the device's IndexedDB (DESIGN §5). Every row read is parsed by its schema. */
 export const deviceRowSchema = z.object({
@@ -27,15 +29,61 @@ export type PatientRow = z.infer<typeof patientRowSchema>;
 export const familyRowSchema = familySchema;
 export type FamilyRow = z.infer<typeof familyRowSchema>;
 
-/** A payment taken on this device, with what the device last knew of it. */
+/** What the bridge said when it refused a payment; kept so a person can fix it (DESIGN §2). */
+export const rejectionSchema = z.object({ code: rejectionCodeSchema, issues: z.array(issueSchema) });
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+/**
+ * A payment taken on this device, with what the device last knew of it. Invariant kept by every
+ * writer in `client/sync/`: a payment is `queued` exactly when it has an outbox entry.
+ */
 export const paymentRowSchema = z.object({
 	id: z.string(),
 	intent: paymentIntentSchema,
 	status: paymentStatusSchema,
 	reason: z.string().optional(),
-	updatedAt: z.string()
+	updatedAt: z.string(),
+	/** Set with status `rejected`: the bridge's code and the fields it named. */
+	rejection: rejectionSchema.optional(),
+	/** The id this payment was re-taken from after a `conflict` (see `retryPayment`). */
+	replaces: z.string().optional(),
+	/** When the sync engine last asked the bridge for this payment's status (ISO). */
+	checkedAt: z.string().optional()
 });
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
+
+/**
+ * One payment waiting to be sent (the outbox of DESIGN §2 step 3). Keyed by the payment id; sent in
+ * `[enqueuedAt+paymentId]` order. Times are epoch milliseconds from the injected clock.
+ */
+export const outboxRowSchema = z.object({
+	paymentId: z.string(),
+	enqueuedAt: z.number(),
+	/** How many requests carried it so far. */
+	attempts: z.number().int().min(0),
+	/**
+	 * True once a request carrying it may have reached the bridge (set before the request starts,
+	 * or when its history is unknown). A queued payment may be discarded only while this is false:
+	 * after a lost response the bridge may hold it though the device cannot know.
+	 */
+	mayBeAtBridge: z.boolean(),
+	lastAttemptAt: z.number().optional(),
+	nextAttemptAt: z.number().optional(),
+	lastError: z.string().optional()
+});
+export type OutboxRow = z.infer<typeof outboxRowSchema>;
+
+/** A row that failed its schema, moved aside for a person (DESIGN §5): never silently dropped. */
+export const quarantineRowSchema = z.object({
+	id: z.number().int().optional(),
+	table: z.string(),
+	/** The row's primary key, as text for display. */
+	key: z.string(),
+	row: z.unknown(),
+	problem: z.string(),
+	at: z.string()
+});
+export type QuarantineRow = z.infer<typeof quarantineRowSchema>;
 
 /** The practice's settings and the PMS's options as the bridge last sent them. */
 export const settingsRowSchema = settingsResponseSchema.extend({ key: z.literal('practice'), loadedAt: z.string() });

@@ -1,0 +1,48 @@
+import type { Health } from '$lib/domain/api/health';
+import type { PaysplitDb } from '../db/PaysplitDb';
+import { checkOnline, HEALTH_TIMEOUT_MS } from './checkOnline';
+import type { Clock, SyncApi } from './platform';
+import { pushOutbox } from './pushOutbox';
+import { refreshStatuses } from './refreshStatuses';
+
+/**
+ * How one sync ended. `offline` and `retry` carry the ids of the failed request (if any) for the
+ * Queue page; `unpaired` stops the sync until the device is paired again.
+ */
+export type SyncOutcome =
+	| { kind: 'done' }
+	| { kind: 'offline'; message: string; ids: string[] }
+	| { kind: 'retry'; message: string; ids: string[] }
+	| { kind: 'unpaired'; message: string };
+
+export type SyncOnceContext = {
+	db: PaysplitDb;
+	api: SyncApi;
+	clock: Clock;
+	batchSize?: number;
+	healthTimeoutMs?: number;
+	onHealth?: (health: Health) => void;
+	afterPush?: () => Promise<{ unauthorized?: boolean } | void>;
+};
+
+/**
+ * One sync, as the leader runs it: is the bridge there (health within 2 s)? then push the outbox,
+ * then refresh the statuses of payments the bridge has not finished, then the caller's extra work.
+ * Stops at the first step that cannot go on. Throws only if the database fails even after
+ * reopening (the engine treats that as `retry`).
+ */
+export async function syncOnce(context: SyncOnceContext): Promise<SyncOutcome> {
+	const { db, api, clock } = context;
+	const now = () => clock.now();
+	const health = await checkOnline(api, clock, context.healthTimeoutMs ?? HEALTH_TIMEOUT_MS);
+	if (!health.ok) return { kind: 'offline', message: health.message, ids: [] };
+	context.onHealth?.(health.value);
+	const pushed = await pushOutbox({ db, api, now, ...(context.batchSize ? { batchSize: context.batchSize } : {}) });
+	if (pushed.kind !== 'done') return pushed;
+	const refreshed = await refreshStatuses(db, api, now);
+	if (refreshed.kind === 'offline') return { ...refreshed, ids: [] };
+	if (refreshed.kind === 'unpaired') return refreshed;
+	const more = await context.afterPush?.();
+	if (more?.unauthorized) return { kind: 'unpaired', message: 'the bridge no longer knows this device' };
+	return { kind: 'done' };
+}

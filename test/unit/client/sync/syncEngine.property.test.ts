@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BRIDGE_STATUSES } from '$lib/domain/payment/PaymentStatus';
+import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import type { Fate } from './doubles/FakeBridge';
+import { makeIntent } from './doubles/makeIntent';
+import { SimulatedBrowser } from './doubles/SimulatedBrowser';
+
+type Action =
+	| { kind: 'save'; tab: number; known: boolean }
+	| { kind: 'trigger'; tab: number }
+	| { kind: 'release'; index: number; fate: Fate }
+	| { kind: 'crash'; tab: number }
+	| { kind: 'open' }
+	| { kind: 'advance'; ms: number }
+	| { kind: 'reachable'; value: boolean }
+	| { kind: 'discard'; payment: number; tab: number };
+
+const fate: fc.Arbitrary<Fate> = fc.oneof(
+	{ weight: 4, arbitrary: fc.constantFrom<Fate>('ok', 'lose-request', 'lose-response', 'duplicate') },
+	{ weight: 2, arbitrary: fc.constantFrom<Fate>({ status: 429 }, { status: 500 }, { status: 503 }) },
+	{ weight: 1, arbitrary: fc.constant<Fate>({ status: 401 }) },
+	{ weight: 1, arbitrary: fc.nat(4).map((acceptFirst): Fate => ({ acceptFirst })) }
+);
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+	{ weight: 6, arbitrary: fc.record({ kind: fc.constant('save' as const), tab: fc.nat(2), known: fc.integer({ min: 0, max: 5 }).map((n) => n > 0) }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('trigger' as const), tab: fc.nat(2) }) },
+	{ weight: 6, arbitrary: fc.record({ kind: fc.constant('release' as const), index: fc.nat(3), fate }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), tab: fc.nat(2) }) },
+	{ weight: 1, arbitrary: fc.constant({ kind: 'open' as const }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(500, 2_000, 30_000, 5 * 60_000) }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('reachable' as const), value: fc.boolean() }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('discard' as const), payment: fc.nat(40), tab: fc.nat(2) }) }
+);
+
+const history = fc.record({
+	tabs: fc.integer({ min: 1, max: 3 }),
+	maxBatch: fc.constantFrom(1, 2, 3, 100),
+	batchSize: fc.constantFrom(2, 3, 100),
+	actions: fc.array(action, { minLength: 5, maxLength: 40 })
+});
+
+type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
+
+async function play(h: History): Promise<void> {
+	const browser = new SimulatedBrowser();
+	const { bridge, clock } = browser;
+	bridge.hold = true;
+	bridge.maxBatch = h.maxBatch;
+	const open = () => browser.openTab({ batchSize: h.batchSize });
+	for (let i = 0; i < h.tabs; i++) open();
+	await browser.settle();
+	let saved: { intent: PaymentIntent; known: boolean }[] = [];
+	const discarded: string[] = [];
+
+	for (const step of h.actions) {
+		const live = browser.liveTabs();
+		const tabAt = (n: number) => live[n % Math.max(1, live.length)];
+		switch (step.kind) {
+			case 'save': {
+				const tab = tabAt(step.tab) ?? open();
+				const intent = makeIntent({ patientId: step.known ? '1' : 'unknown-patient', takenAt: new Date(clock.now()).toISOString() });
+				const result = await tab.engine.enqueue(intent);
+				expect(result.ok).toBe(true);
+				saved.push({ intent, known: step.known });
+				break;
+			}
+			case 'trigger':
+				tabAt(step.tab)?.engine.trigger('manual');
+				break;
+			case 'release':
+				if (bridge.held.length > 0) bridge.release(step.index % bridge.held.length, step.fate);
+				break;
+			case 'crash': {
+				const tab = tabAt(step.tab);
+				if (tab) browser.crash(tab);
+				break;
+			}
+			case 'open':
+				if (live.length < 3) open();
+				break;
+			case 'advance':
+				await browser.advance(step.ms);
+				break;
+			case 'reachable':
+				bridge.reachable = step.value;
+				break;
+			case 'discard': {
+				// A person deletes a payment from the Queue page; allowed only while the bridge cannot have it.
+				const target = saved[step.payment % Math.max(1, saved.length)];
+				const tab = tabAt(step.tab);
+				if (!target || !tab) break;
+				const result = await tab.engine.discard(target.intent.id);
+				if (result.ok) {
+					discarded.push(target.intent.id);
+					saved = saved.filter((s) => s !== target);
+				}
+				break;
+			}
+		}
+		await browser.settle();
+	}
+
+	// Finally everything is online and answers, the staff reopen the app if every tab died and
+	// pair again if the bridge said 401, and the sync runs until nothing waits.
+	bridge.reachable = true;
+	bridge.hold = false;
+	bridge.releaseAll('ok');
+	if (browser.liveTabs().length === 0) open();
+	await browser.settle();
+	for (const tab of browser.liveTabs()) tab.engine.resume();
+	const db = browser.newDb();
+	for (let round = 0; round < 60; round++) {
+		await browser.settle();
+		if ((await db.outbox.count()) === 0 && bridge.held.length === 0) break;
+		await browser.advance(5 * 60_000);
+	}
+
+	const ids = saved.map((s) => s.intent.id);
+	// The bridge's journal holds each saved payment exactly once, and nothing else: in particular
+	// no payment a person discarded.
+	expect(new Set(bridge.inserts).size).toBe(bridge.inserts.length);
+	expect([...bridge.inserts].sort()).toEqual(saved.filter((s) => s.known).map((s) => s.intent.id).sort());
+	for (const id of discarded) expect(bridge.journal.has(id)).toBe(false);
+	for (const { intent, known } of saved) {
+		if (known) expect(bridge.journal.get(intent.id)?.intent).toEqual(intent);
+	}
+	// No payment is lost from the device, none is left queued, and each ends as the bridge said.
+	const rows = await db.payments.toArray();
+	expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+	for (const { intent, known } of saved) {
+		const row = rows.find((r) => r.id === intent.id);
+		if (known) expect(BRIDGE_STATUSES).toContain(row?.status);
+		else expect(row).toMatchObject({ status: 'rejected', rejection: { code: 'unknown_patient' } });
+	}
+	expect(await db.outbox.count()).toBe(0);
+	expect(await db.quarantine.count()).toBe(0);
+	db.close();
+}
+
+describe('exactly once, whatever happens (issue 4 item 2)', () => {
+	it('for any interleaving of saves on 1–3 tabs, lost requests, lost responses, duplicated deliveries, server errors, tab crashes and discards, every saved payment reaches the journal exactly once (and a discarded one never), and none is lost or left queued', async () => {
+		await fc.assert(fc.asyncProperty(history, play), { numRuns: Math.max(200, Number(process.env.SYNC_PROPERTY_RUNS ?? 200)) });
+	}, 600_000);
+});
