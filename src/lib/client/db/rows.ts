@@ -23,7 +23,11 @@ export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedS
 export type MetaRow = z.infer<typeof metaRowSchema>;
 
 /** A cached patient, with the lower-cased name staff search by. */
-export const patientRowSchema = patientSchema.extend({ searchName: z.string() });
+export const patientRowSchema = patientSchema.extend({
+	searchName: z.string(),
+	/** The family's balance in the PMS (cents), kept on each member so search lists need no ledger. */
+	familyBalance: z.number().int().optional()
+});
 export type PatientRow = z.infer<typeof patientRowSchema>;
 
 export const familyRowSchema = familySchema;

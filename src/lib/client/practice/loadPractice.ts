@@ -16,9 +16,21 @@ export async function loadPractice(db: PaysplitDb, api: BridgeApi, now: () => Da
 	}
 	const { patients, families, removed, next, asOf } = feed.value;
 	await db.transaction('rw', db.patients, db.families, db.meta, async () => {
-		await db.patients.bulkPut(patients.map((p) => ({ ...p, searchName: `${p.lastName} ${p.firstName}`.toLowerCase() })));
+		const balances = new Map(families.map((f) => [f.guarantorId, f.balance]));
+		// Patients new or changed in this answer whose family did not change keep the balance stored.
+		const unchangedFamilies = [...new Set(patients.map((p) => p.guarantorId).filter((g) => !balances.has(g)))];
+		for (const family of await db.families.bulkGet(unchangedFamilies)) if (family) balances.set(family.guarantorId, family.balance);
+		await db.patients.bulkPut(patients.map((p) => ({ ...p, searchName: `${p.lastName} ${p.firstName}`.toLowerCase(), familyBalance: balances.get(p.guarantorId) })));
 		await db.families.bulkPut(families);
+		// Members not in this answer whose family changed get the new balance.
+		const sent = new Set(patients.map((p) => p.id));
+		for (const family of families) {
+			await db.patients.where('guarantorId').equals(family.guarantorId).filter((p) => !sent.has(p.id)).modify({ familyBalance: family.balance });
+		}
 		if (removed.length > 0) await db.patients.bulkDelete(removed);
+		// A family whose members are all gone goes too.
+		const orphaned = (await db.families.bulkGet([...new Set(removed)])).filter((f): f is NonNullable<typeof f> => Boolean(f));
+		for (const family of orphaned) if ((await db.patients.where('guarantorId').equals(family.guarantorId).count()) === 0) await db.families.delete(family.guarantorId);
 		const feedState: FeedStateRow = { key: 'feed', cursor: next, asOf, loadedAt: now().toISOString() };
 		await db.meta.put(feedState);
 	});

@@ -1,119 +1,151 @@
-import { liveQuery, type Subscription } from 'dexie';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { createBridgeApi, type BridgeApi } from '../api/bridgeApi';
 import { createAllocationClient, type AllocationClient } from '../allocation/createAllocationClient';
-import { loadSettings } from '../practice/loadSettings';
-import { PaysplitDb } from '../db/PaysplitDb';
-import { deviceRowSchema, feedStateRowSchema, paymentRowSchema, settingsRowSchema, type DeviceRow, type PaymentRow, type SettingsRow } from '../db/rows';
-import { readRows } from '../db/readRows';
+import type { PaysplitDb } from '../db/PaysplitDb';
+import { observeTable } from '../db/observeTable';
+import { requestPersistence } from '../db/requestPersistence';
+import type { Persistence } from '../db/Persistence';
+import type { DeviceRow, FeedStateRow, PaymentRow, SettingsRow } from '../db/rows';
 import { loadPractice } from '../practice/loadPractice';
-import { refreshPaymentStatuses } from '../payments/refreshPaymentStatuses';
-import { sendQueuedPayments } from '../payments/sendQueuedPayments';
+import { loadSettings } from '../practice/loadSettings';
+import { createBrowserPlatform } from '../sync/createBrowserPlatform';
+import { createSyncEngine, type SyncEngine } from '../sync/createSyncEngine';
+import type { EnqueueResult } from '../sync/enqueuePayment';
+import { observeQueueSummary, type QueueSummary } from '../sync/observeQueueSummary';
+import { connectionOf, type SyncStatus } from '../sync/SyncStatus';
 
-export type Connection = 'checking' | 'online' | 'offline';
+type Unsubscribe = { unsubscribe(): void };
 
 /**
- * The front desk's state, shared by every page: the pairing, whether the bridge answers, the cached
- * practice and the payments taken here. Pages read it; the work is done by the functions it calls.
+ * The front desk's state, shared by every page: the pairing, the sync engine's status, the queue's
+ * numbers, the cached practice and the payments taken here — all live across tabs (liveQuery).
+ * Pages read it; the work is done by the engine and the functions it calls.
  */
 export class DeskApp {
 	readonly db: PaysplitDb;
 	readonly api: BridgeApi;
+	readonly engine: SyncEngine;
 	device = $state<DeviceRow | null>(null);
 	ready = $state(false);
-	connection = $state<Connection>('checking');
+	status = $state<SyncStatus>({ kind: 'starting' });
+	queue = $state<QueueSummary>({ waiting: 0, oldestEnqueuedAt: null, rejected: 0, quarantined: 0 });
 	timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone);
 	asOf = $state<string | null>(null);
 	payments = $state<PaymentRow[]>([]);
 	settings = $state<SettingsRow | null>(null);
-	syncing = $state(false);
+	persistence = $state<Persistence | null>(null);
 	lastError = $state<string | null>(null);
-	needsPairing = $state(false);
-	readonly pendingCount = $derived(this.payments.filter((p) => p.status === 'queued').length);
-	readonly today = $derived(todayIn(this.timeZone, new Date()));
+	/** A clock for ages shown on screen ("waiting 12 min"), ticking every 15 s. */
+	clock = $state(Date.now());
+	readonly connection = $derived(connectionOf(this.status));
+	readonly needsPairing = $derived(this.status.kind === 'unpaired');
+	readonly pendingCount = $derived(this.queue.waiting);
+	readonly today = $derived(todayIn(this.timeZone, new Date(this.clock)));
 
-	#subscriptions: Subscription[] = [];
+	#subscriptions: Unsubscribe[] = [];
+	#stopEngine: (() => void) | null = null;
+	#ticker: ReturnType<typeof setInterval> | null = null;
 	#allocation: AllocationClient | null = null;
+
+	constructor(db: PaysplitDb) {
+		this.db = db;
+		this.api = createBridgeApi({ token: () => this.device?.token ?? null });
+		this.engine = createSyncEngine({
+			db,
+			api: this.api,
+			platform: createBrowserPlatform(),
+			onHealth: (health) => {
+				this.timeZone = health.practice.timeZone;
+			},
+			afterPush: () => this.#loadPractice()
+		});
+	}
 
 	/** The allocation worker, started on first use. */
 	get allocation(): AllocationClient {
 		this.#allocation ??= createAllocationClient();
 		return this.#allocation;
 	}
-	#timer: ReturnType<typeof setInterval> | null = null;
 
-	constructor() {
-		this.db = new PaysplitDb();
-		this.api = createBridgeApi({ token: () => this.device?.token ?? null });
-	}
-
-	async start(): Promise<void> {
-		const device = deviceRowSchema.safeParse(await this.db.meta.get('device'));
-		this.device = device.success ? device.data : null;
-		const feed = feedStateRowSchema.safeParse(await this.db.meta.get('feed'));
-		this.asOf = feed.success ? feed.data.asOf : null;
+	start(): void {
+		const now = () => Date.now();
+		const onError = (what: string) => (error: unknown) => {
+			this.lastError = `Could not read ${what} on this device: ${String(error)}`;
+		};
 		this.#subscriptions.push(
-			liveQuery(() => this.db.payments.orderBy('updatedAt').reverse().toArray()).subscribe({
+			// The device row, live in every tab: the sync leader may be another tab than the one that paired.
+			observeTable(this.db, 'meta', (t) => t.toArray(), now).subscribe({
 				next: (rows) => {
-					this.payments = readRows(paymentRowSchema, rows).good;
+					const device = rows.find((r): r is DeviceRow => r.key === 'device') ?? null;
+					const feed = rows.find((r): r is FeedStateRow => r.key === 'feed') ?? null;
+					const repaired = device !== null && this.device !== null && device.token !== this.device.token;
+					this.device = device;
+					this.asOf = feed?.asOf ?? null;
+					this.ready = true;
+					if (repaired || (device && this.status.kind === 'unpaired')) this.engine.resume();
 				},
-				error: (error) => {
-					this.lastError = `Could not read saved payments: ${String(error)}`;
-				}
+				error: onError('the pairing')
 			}),
-			liveQuery(() => this.db.settings.get('practice')).subscribe({
-				next: (row) => {
-					const parsed = settingsRowSchema.safeParse(row);
-					this.settings = parsed.success ? parsed.data : null;
-				}
+			observeTable(this.db, 'payments', (t) => t.orderBy('updatedAt').reverse().toArray(), now).subscribe({
+				next: (rows) => {
+					this.payments = rows;
+				},
+				error: onError('saved payments')
+			}),
+			observeTable(this.db, 'settings', (t) => t.toArray(), now).subscribe({
+				next: (rows) => {
+					this.settings = rows[0] ?? null;
+				},
+				error: onError('the settings')
+			}),
+			observeQueueSummary(this.db, now).subscribe({
+				next: (summary) => {
+					this.queue = summary;
+				},
+				error: onError('the queue')
 			})
 		);
-		this.ready = true;
-		await this.sync();
-		this.#timer = setInterval(() => void this.sync(), 15_000);
-		window.addEventListener('online', this.#onHint);
-		document.addEventListener('visibilitychange', this.#onHint);
+		this.#stopEngine = this.engine.subscribe(({ status }) => {
+			this.status = status;
+		});
+		this.engine.start();
+		this.#ticker = setInterval(() => (this.clock = Date.now()), 15_000);
 	}
 
 	stop(): void {
 		for (const s of this.#subscriptions) s.unsubscribe();
+		this.#subscriptions = [];
+		this.#stopEngine?.();
+		this.engine.stop();
+		if (this.#ticker) clearInterval(this.#ticker);
 		this.#allocation?.close();
 		this.#allocation = null;
-		if (this.#timer) clearInterval(this.#timer);
-		window.removeEventListener('online', this.#onHint);
-		document.removeEventListener('visibilitychange', this.#onHint);
 	}
 
-	#onHint = () => {
-		if (document.visibilityState !== 'hidden') void this.sync();
-	};
-
-	/** Checks the bridge, sends what waits, refreshes statuses and the practice copy. */
-	async sync(): Promise<void> {
-		if (this.syncing) return;
-		this.syncing = true;
-		try {
-			const health = await this.api.health();
-			this.connection = health.ok ? 'online' : 'offline';
-			if (!health.ok || !this.device) return;
-			this.timeZone = health.value.practice.timeZone;
-			const sent = await sendQueuedPayments(this.db, this.api, () => new Date());
-			if (sent.unauthorized) return this.#lostPairing();
-			await refreshPaymentStatuses(this.db, this.api, () => new Date());
-			const settings = await loadSettings(this.db, this.api, () => new Date());
-			if (!settings.ok && settings.unauthorized) return this.#lostPairing();
-			const loaded = await loadPractice(this.db, this.api, () => new Date());
-			if (!loaded.ok && loaded.unauthorized) return this.#lostPairing();
-			if (loaded.ok) this.asOf = loaded.asOf;
-			this.lastError = loaded.ok ? (sent.message ?? null) : loaded.message;
-		} finally {
-			this.syncing = false;
-		}
+	/** "Sync now". */
+	sync(): void {
+		this.engine.trigger('manual');
 	}
 
-	#lostPairing(): void {
-		this.needsPairing = true;
-		this.lastError = 'The bridge no longer knows this device. Pair it again; payments saved here are kept and will be sent once it is paired.';
+	/** Saves a payment on this device (payment + outbox entry, one transaction); the engine sends it. */
+	async save(draft: unknown): Promise<EnqueueResult> {
+		const result = await this.engine.enqueue(draft);
+		// Ask for persistent storage once money is on the device (Chromium and Safari decide without a prompt).
+		if (result.ok && this.persistence === null) void this.#requestPersistence();
+		return result;
+	}
+
+	async #requestPersistence(): Promise<void> {
+		this.persistence = await requestPersistence(typeof navigator === 'undefined' ? undefined : navigator.storage);
+	}
+
+	/** After a good push: the settings and the patient feed (the leader's job, shared through IndexedDB). */
+	async #loadPractice(): Promise<{ unauthorized?: boolean } | void> {
+		const settings = await loadSettings(this.db, this.api, () => new Date());
+		if (!settings.ok && settings.unauthorized) return { unauthorized: true };
+		const loaded = await loadPractice(this.db, this.api, () => new Date());
+		if (!loaded.ok && loaded.unauthorized) return { unauthorized: true };
+		this.lastError = loaded.ok ? null : `The patient list could not be refreshed: ${loaded.message}`;
 	}
 
 	async pair(code: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {
@@ -122,8 +154,8 @@ export class DeskApp {
 		const row: DeviceRow = { key: 'device', deviceId: result.value.deviceId, token: result.value.token, name, pairedAt: new Date().toISOString() };
 		await this.db.meta.put(row);
 		this.device = row;
-		this.needsPairing = false;
-		await this.sync();
+		this.engine.resume();
+		void this.#requestPersistence();
 		return { ok: true };
 	}
 }
