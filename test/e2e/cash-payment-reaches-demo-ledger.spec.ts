@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PMS_AUTH, newPairingCode } from './support/bridgeAdmin';
+import { DEMO_PMS_AUTH, pairThroughUi } from './support/bridgeAdmin';
 
 test('a cash payment taken at the front desk lands once in the demo PMS ledger', async ({ page, baseURL }) => {
-	const code = await newPairingCode(baseURL!);
-
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Pair this device' }).click();
-	await page.getByLabel('Pairing code').fill(code);
-	await page.getByLabel('Name of this device').fill('E2E front desk');
-	await page.getByRole('button', { name: 'Pair device' }).click();
+	await expect(page.getByRole('heading', { name: 'Pair this device to start' })).toBeVisible();
+	await pairThroughUi(page, baseURL!, 'E2E front desk');
 
 	await expect(page.getByText('Online')).toBeVisible();
 	await page.getByLabel('Patient name').fill('chowd');

@@ -24,10 +24,22 @@ export async function pairThroughUi(page: import('@playwright/test').Page, baseU
 	await page.getByLabel('Name of this device').fill(name);
 	await page.getByRole('button', { name: 'Pair device' }).click();
 	await page.getByLabel('Patient name').waitFor();
+	// The first sync after pairing loads the patients and ledgers.
+	await page.getByText(/Ledger as of/).waitFor({ timeout: 30_000 });
 }
 
 /** Waits until the service worker controls the page, so the app keeps working offline. */
 export async function waitForServiceWorker(page: import('@playwright/test').Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 	await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}
+
+/** Revokes a device by name through the loopback admin channel (as `npm run -s revoke-device` does). */
+export async function revokeDevice(baseURL: string, name: string, dataDir = e2eDataDir()): Promise<void> {
+	const secret = readFileSync(join(dataDir, 'admin.secret'), 'utf8').trim();
+	const list = (await (await fetch(`${baseURL}/admin/v1/devices`, { headers: { 'x-admin-secret': secret } })).json()) as { devices: { id: string; name: string }[] };
+	const device = list.devices.find((d) => d.name === name);
+	if (!device) throw new Error(`no device named ${name}`);
+	const response = await fetch(`${baseURL}/admin/v1/devices/${device.id}/revoke`, { method: 'POST', headers: { 'x-admin-secret': secret } });
+	if (!response.ok) throw new Error(`revoke failed: ${response.status}`);
 }

@@ -12,7 +12,11 @@ export type RunningBridge = {
 	pairingCode(): Promise<string>;
 	/** Pairs a device and returns its bearer token. */
 	pairDevice(name?: string): Promise<string>;
+	/** Kills the process at once (SIGKILL), as a power cut would; the data folder stays. */
+	kill(): Promise<void>;
+	/** Stops the bridge and deletes its data folder. */
 	stop(): Promise<void>;
+	port: number;
 };
 
 export async function freePort(): Promise<number> {
@@ -33,11 +37,13 @@ export async function startRunningBridge(
 	env: Record<string, string> = {},
 	protocol: 'http' | 'https' = 'http',
 	/** Runs before the bridge starts, with its data folder (e.g. to make certificates there); returns more environment. */
-	prepare?: (dataDir: string) => Record<string, string>
+	prepare?: (dataDir: string) => Record<string, string>,
+	/** To start again on the same port and data (after `kill`). */
+	reuse?: { port: number; dataDir: string }
 ): Promise<RunningBridge> {
 	if (!existsSync('build/index.js')) throw new Error('The bridge is not built: run `npm run build` (npm test does it first).');
-	const port = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
+	const port = reuse?.port ?? (await freePort());
+	const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'paysplit-it-'));
 	let output = '';
 	const prepared = prepare?.(dataDir) ?? {};
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
@@ -69,6 +75,13 @@ export async function startRunningBridge(
 			const response = await fetch(`${baseUrl}/api/v1/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
 			if (response.status !== 201) throw new Error(`pairing answered ${response.status}: ${await response.text()}`);
 			return ((await response.json()) as { token: string }).token;
+		},
+		port,
+		async kill() {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGKILL');
+			await exited;
 		},
 		async stop() {
 			if (child.exitCode === null) {
