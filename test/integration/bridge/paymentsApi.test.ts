@@ -30,6 +30,17 @@ async function demoPayments(): Promise<{ PayNum: number; PayNote: string; PayAmt
 	return (await (await fetch(`${bridge.baseUrl}/demo-pms/api/v1/payments`, { headers: DEMO_PMS })).json()) as never;
 }
 
+/** The demo ledger's payments once the bridge has finished posting what earlier tests sent. */
+async function settledDemoPayments(): Promise<{ PayNum: number; PayNote: string; PayAmt: string }[]> {
+	let before = await demoPayments();
+	for (;;) {
+		await new Promise((r) => setTimeout(r, 400));
+		const after = await demoPayments();
+		if (after.length === before.length) return after;
+		before = after;
+	}
+}
+
 async function waitForStatus(id: string, status: string): Promise<{ status: string }> {
 	const deadline = Date.now() + 15_000;
 	for (;;) {
@@ -160,11 +171,11 @@ describe('POST /payments', () => {
 		['payments that is not a list', '{"payments": "x"}', 400, 'invalid_envelope'],
 		['an unknown envelope field', '{"payments": [], "force": true}', 400, 'invalid_envelope']
 	])('refuses %s with 400 and writes nothing', async (_label, text, status, code) => {
-		const before = (await demoPayments()).length;
+		const before = (await settledDemoPayments()).length;
 		const response = await api('/payments', { method: 'POST', body: text });
 		expect(response.status).toBe(status);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
-		expect((await demoPayments()).length).toBe(before);
+		expect((await settledDemoPayments()).length).toBe(before);
 	});
 
 	it('refuses more than 100 payments, or a body over 1 MB, with 413 and writes nothing', async () => {

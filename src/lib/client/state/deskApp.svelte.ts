@@ -129,7 +129,10 @@ export class DeskApp {
 
 	/** Saves a payment on this device (payment + outbox entry, one transaction); the engine sends it. */
 	async save(draft: unknown): Promise<EnqueueResult> {
+		// User Timing: "Save" to durably queued (the transaction committed), readable by benchmarks and DevTools.
+		const started = performance.now();
 		const result = await this.engine.enqueue(draft);
+		performance.measure('paysplit:save', { start: started, end: performance.now() });
 		// Ask for persistent storage once money is on the device (Chromium and Safari decide without a prompt).
 		if (result.ok && this.persistence === null) void this.#requestPersistence();
 		return result;

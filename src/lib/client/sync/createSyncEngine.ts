@@ -15,6 +15,12 @@ import type { SyncTrigger } from './SyncTrigger';
 
 /** How often the leader syncs when all is well (to pick up status changes), before jitter. */
 export const POLL_INTERVAL_MS = 30_000;
+/**
+ * While the bridge is working on payments from this device (received, cleared, being posted), the
+ * leader asks again sooner, so staff see "Posted to the ledger" seconds after saving, not minutes.
+ */
+export const FOLLOW_UP_INTERVAL_MS = 2_500;
+const IN_PROGRESS: readonly string[] = ['accepted', 'cleared', 'posting', 'posted'];
 
 export type SyncEngineOptions = {
 	db: PaysplitDb;
@@ -25,6 +31,7 @@ export type SyncEngineOptions = {
 	baseDelayMs?: number;
 	maxDelayMs?: number;
 	pollIntervalMs?: number;
+	followUpIntervalMs?: number;
 	healthTimeoutMs?: number;
 	/** Called on the leader each time the bridge answered its health check (e.g. its time zone). */
 	onHealth?: (health: Health) => void;
@@ -216,7 +223,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 			case 'done': {
 				failures = 0;
 				setStatus({ kind: 'idle', lastSyncedAt: now() });
-				const poll = options.pollIntervalMs ?? POLL_INTERVAL_MS;
+				const inProgress = await db.payments.where('status').anyOf([...IN_PROGRESS]).count().catch(() => 0);
+				const poll = inProgress > 0 ? (options.followUpIntervalMs ?? FOLLOW_UP_INTERVAL_MS) : (options.pollIntervalMs ?? POLL_INTERVAL_MS);
 				schedule(Math.round(poll * (0.8 + 0.4 * platform.random())));
 				return;
 			}

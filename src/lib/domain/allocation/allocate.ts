@@ -1,13 +1,14 @@
-import type { AllocationInput } from './allocationInput';
 import type { AllocationSplit } from './allocationSplit';
 import { buildCharges } from './buildCharges';
 import type { Charge } from './charge';
 import { chargeSplit } from './chargeSplit';
 import { freeCredits } from './freeCredits';
+import type { ValidAllocationInput } from './ledgerIds';
 import { linkExplicitCredits } from './linkExplicitCredits';
 import { linkImplicitCredits } from './linkImplicitCredits';
 import { linkingOrder } from './linkingOrder';
 import { offsetAdjustments } from './offsetAdjustments';
+import { OwnerNumbers } from './ownerNumbers';
 import { payCharges } from './payCharges';
 import { payFirstCharges } from './payFirstCharges';
 import { paymentOrder } from './paymentOrder';
@@ -18,14 +19,17 @@ import { prepaymentSplit } from './prepaymentSplit';
  * Mode `allocate`: rules 1–9 of `shared/allocation.md`, Open Dental's `PaymentEdit` auto-split.
  * Takes a validated input; works on a fresh list of charges, so the input is never changed.
  */
-export function allocate(input: AllocationInput): AllocationSplit[] {
+export function allocate({ input, ids }: ValidAllocationInput): AllocationSplit[] {
 	const { payment, options, ledger } = input;
-	const { charges, plannedProcedures } = buildCharges(input); // rules 1–3
-	const unlinked = linkExplicitCredits(charges, plannedProcedures, ledger.splits, options.clinicsEnabled); // rule 4
+	const owners = new OwnerNumbers();
+	const list = buildCharges(input, ids, owners); // rules 1–3
+	const { charges } = list;
+	const unlinked = linkExplicitCredits(input, ids, list, owners); // rule 4
 	if (options.adjustmentsOffsetEachOther) offsetAdjustments(charges); // rule 5
-	const first = payFirstCharges(charges, options.payFirst, payment.amount); // rule 6
+	const first = payFirstCharges(list, ids, options.payFirst, options.order, payment.amount); // rule 6
 	const ordered = linkingOrder(charges, { preferPatient: options.preferPatient, payingPatientId: payment.patientId, payFirst: options.payFirst });
-	linkImplicitCredits(ordered, freeCredits(unlinked, ledger.unearnedTypes, options.clinicsEnabled)); // rule 7
+	const credits = freeCredits(unlinked, ledger.unearnedTypes, options.clinicsEnabled, owners);
+	linkImplicitCredits(ordered, credits, owners.owners); // rule 7
 
 	const reasonFor = (charge: Charge): PaymentReason => {
 		if (!options.preferPatient) return 'oldest_first';

@@ -1,21 +1,22 @@
-import type { AllocationInput } from './allocationInput';
 import type { AllocationResult } from './allocationResult';
 import type { AllocationSplit } from './allocationSplit';
 import { allocate } from './allocate';
+import type { ValidAllocationInput } from './ledgerIds';
 import { mergeByProvider } from './mergeByProvider';
 import { parseAllocationInput } from './parseAllocationInput';
 import { prepaymentSplit } from './prepaymentSplit';
 import { validateAllocationInput } from './validateAllocationInput';
 
-function splitsFor(input: AllocationInput): AllocationSplit[] {
+function splitsFor(valid: ValidAllocationInput): AllocationSplit[] {
+	const { input } = valid;
 	const mode = input.mode;
 	switch (mode) {
 		case 'allocate':
-			return allocate(input);
+			return allocate(valid);
 		case 'post_only':
 			return [prepaymentSplit(input, input.payment.amount, 'post_only')];
 		case 'providers_only':
-			return mergeByProvider(allocate(input));
+			return mergeByProvider(allocate(valid));
 		default: {
 			const unhandled: never = mode;
 			return unhandled;

@@ -2,7 +2,7 @@ import type { Charge } from './charge';
 import type { ChargeOrder } from './allocationInput';
 import { compareIds } from './compareIds';
 
-const KIND_RANK = { procedure: 0, adjustment: 1 } as const;
+const kindRank = (charge: Charge): number => (charge.kind === 'procedure' ? 0 : 1);
 
 function compareCodes(a: string | undefined, b: string | undefined): number {
 	if (a === b) return 0;
@@ -10,6 +10,12 @@ function compareCodes(a: string | undefined, b: string | undefined): number {
 	if (b === undefined) return 1;
 	return a < b ? -1 : 1;
 }
+
+// One comparator per order, each a chain of number differences: a sort of a large ledger calls it
+// hundreds of thousands of times. Same kind on the same date falls to the code, then the id.
+const sameDateAndKind = (a: Charge, b: Charge): number => compareCodes(a.code, b.code) || a.idValue - b.idValue || compareIds(a.id, b.id);
+const oldestFirst = (a: Charge, b: Charge): number => a.day - b.day || kindRank(a) - kindRank(b) || sameDateAndKind(a, b);
+const adjustmentsFirst = (a: Charge, b: Charge): number => kindRank(b) - kindRank(a) || a.day - b.day || sameDateAndKind(a, b);
 
 /**
  * Rule 2, the order charges are linked and paid in (Open Dental's `AccountEntrySort`): by date,
@@ -19,10 +25,5 @@ function compareCodes(a: string | undefined, b: string | undefined): number {
  * `adjustments_first` puts every adjustment before every procedure (Open Dental up to 19.2).
  */
 export function compareCharges(order: ChargeOrder): (a: Charge, b: Charge) => number {
-	return (a, b) => {
-		if (order === 'adjustments_first' && a.kind !== b.kind) return KIND_RANK[b.kind] - KIND_RANK[a.kind];
-		if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-		if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
-		return compareCodes(a.code, b.code) || compareIds(a.id, b.id);
-	};
+	return order === 'adjustments_first' ? adjustmentsFirst : oldestFirst;
 }

@@ -1,7 +1,5 @@
-import type { Id } from '../ledger/ledger';
-
-type Owned = { readonly patientId: Id; readonly providerId: Id | null; readonly clinicId: Id | null };
-type Field = 'providerId' | 'patientId' | 'clinicId';
+/** A field of an entry's owner that a layer of rule 7 groups by. */
+export type OwnerField = 'providerId' | 'patientId' | 'clinicId';
 
 /**
  * Rule 7's eight layers, tightest first (Open Dental's `CreateImplicitLinkBucketsForLayer`):
@@ -9,7 +7,7 @@ type Field = 'providerId' | 'patientId' | 'clinicId';
  * clinic, everything. A split with no provider has `null` there, which no charge has, so it first
  * meets charges in the patient+clinic layer.
  */
-const LAYERS: readonly (readonly Field[])[] = [
+export const implicitLinkLayers: readonly (readonly OwnerField[])[] = [
 	['providerId', 'patientId', 'clinicId'],
 	['providerId', 'patientId'],
 	['providerId', 'clinicId'],
@@ -19,8 +17,3 @@ const LAYERS: readonly (readonly Field[])[] = [
 	['clinicId'],
 	[]
 ];
-
-/** One function per layer, giving the key of the group an entry falls in (`null` and ids never collide: JSON keeps them apart). */
-export const implicitLinkLayers: readonly ((entry: Owned) => string)[] = LAYERS.map(
-	(fields) => (entry: Owned) => JSON.stringify(fields.map((field) => entry[field]))
-);

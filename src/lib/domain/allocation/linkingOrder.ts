@@ -12,12 +12,13 @@ export function linkingOrder(
 	options: { preferPatient: boolean; payingPatientId: Id; payFirst: readonly Id[] }
 ): Charge[] {
 	const picked = new Set(options.payFirst);
-	const isPicked = (charge: Charge): boolean => charge.kind === 'procedure' && picked.has(charge.id);
-	const isOwn = (charge: Charge): boolean => options.preferPatient && charge.patientId === options.payingPatientId;
-	const rest = charges.filter((charge) => !isPicked(charge));
-	return [
-		...rest.filter((charge) => !isOwn(charge)),
-		...rest.filter((charge) => isOwn(charge)),
-		...charges.filter((charge) => isPicked(charge))
-	];
+	const family: Charge[] = [];
+	const own: Charge[] = [];
+	const payFirst: Charge[] = [];
+	for (const charge of charges) {
+		if (charge.kind === 'procedure' && picked.has(charge.id)) payFirst.push(charge);
+		else if (options.preferPatient && charge.patientId === options.payingPatientId) own.push(charge);
+		else family.push(charge);
+	}
+	return family.concat(own, payFirst);
 }

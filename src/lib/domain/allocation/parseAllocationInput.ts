@@ -4,6 +4,7 @@ import type { AllocationError } from './allocationResult';
 import { allocationInputSchema, type AllocationInput } from './allocationInput';
 import { describeValue } from './describeValue';
 import { formatPath } from './formatPath';
+import { isValidAllocationInput } from './isValidAllocationInput';
 
 const AMOUNT_FIELDS = new Set(['amount', 'fee', 'insPayEst', 'writeOffEst', 'writeOffEstOverride', 'insPayAmt', 'writeOff']);
 const DATE_FIELDS = new Set(['date', 'payDate']);
@@ -36,8 +37,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /**
  * Parses the raw input (from a worker message, so anything at all) into a typed `AllocationInput`,
  * or names the first thing wrong with it: its path, the value found there and what is allowed.
+ * Plainly valid input is taken as it is (`isValidAllocationInput`); the schema decides, copies and
+ * explains everything else.
  */
 export function parseAllocationInput(input: unknown): Result<AllocationInput, AllocationError> {
+	if (isValidAllocationInput(input)) return { ok: true, value: input };
 	const parsed = allocationInputSchema.safeParse(input);
 	if (parsed.success) return { ok: true, value: parsed.data };
 	const issues = parsed.error.issues;

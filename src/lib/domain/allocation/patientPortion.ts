@@ -36,9 +36,13 @@ function insuranceShare(claim: Claim, subtractInsuranceEstimates: boolean): numb
  */
 export function patientPortion(procedure: Procedure, subtractInsuranceEstimates: boolean): number {
 	const fee = procedure.fee * Math.max(1, procedure.units);
-	const billed = procedure.claims.filter((claim) => claim.status !== 'preauth');
-	if (procedure.claims.length > 0 && billed.every((claim) => claim.noBillIns === true)) return fee;
 	let portion = fee;
-	for (const claim of billed) portion -= insuranceShare(claim, subtractInsuranceEstimates);
-	return portion;
+	let billsInsurance = false;
+	// One pass, no intermediate arrays: this runs once per procedure of the family.
+	for (const claim of procedure.claims) {
+		if (claim.status === 'preauth') continue;
+		if (claim.noBillIns !== true) billsInsurance = true;
+		portion -= insuranceShare(claim, subtractInsuranceEstimates);
+	}
+	return procedure.claims.length > 0 && !billsInsurance ? fee : portion;
 }

@@ -6,10 +6,10 @@ import type { Charge } from './charge';
  * paying patient's charges come first (Open Dental re-sorts after implicit linking). Each part
  * keeps its order.
  */
-export function paymentOrder(charges: readonly Charge[], preferPatient: boolean, payingPatientId: Id): Charge[] {
-	if (!preferPatient) return [...charges];
-	return [
-		...charges.filter((charge) => charge.patientId === payingPatientId),
-		...charges.filter((charge) => charge.patientId !== payingPatientId)
-	];
+export function paymentOrder(charges: readonly Charge[], preferPatient: boolean, payingPatientId: Id): readonly Charge[] {
+	if (!preferPatient) return charges;
+	const own: Charge[] = [];
+	const family: Charge[] = [];
+	for (const charge of charges) (charge.patientId === payingPatientId ? own : family).push(charge);
+	return own.concat(family);
 }

@@ -1,37 +1,61 @@
+import type { Adjustment, LedgerSplit, Procedure } from '../ledger/ledger';
 import type { Result } from '../result';
 import type { AllocationErrorCode } from './allocationErrorCode';
 import type { AllocationError } from './allocationResult';
 import type { AllocationInput } from './allocationInput';
 import { describeValue } from './describeValue';
+import type { ValidAllocationInput } from './ledgerIds';
 
-type Problem = Result<AllocationInput, AllocationError>;
+type Problem = { ok: false; error: AllocationError };
 
 function refuse(code: AllocationErrorCode, path: string, message: string): Problem {
 	return { ok: false, error: { code, path, message } };
 }
 
-/** The first id used twice in `items`, with both places, or undefined. */
-function findDuplicate(items: readonly { id: string }[], collection: string): Problem | undefined {
+/** `ledger.procedures[3]`: written only when there is a problem to report, never per entry. */
+const at = (collection: 'procedures' | 'adjustments' | 'splits', index: number): string => `ledger.${collection}[${index}]`;
+
+function duplicate(items: readonly { id: string }[], collection: string, index: number): Problem {
+	const id = (items[index] as { id: string }).id;
+	const first = items.findIndex((item) => item.id === id);
+	return refuse(
+		'duplicate_id',
+		`ledger.${collection}[${index}].id`,
+		`ledger.${collection}[${index}].id ${describeValue(id)} is already used by ledger.${collection}[${first}]: ids must be unique within ${collection}.`
+	);
+}
+
+/**
+ * The ids of `items` with the index of each, or the problem of the first id used twice, naming
+ * both places. The engine looks procedures and adjustments up in these maps. One map operation
+ * per id (a repeated id leaves the size unchanged); the first place of a repeated id is looked for
+ * only then.
+ */
+function indexIds(items: readonly { id: string }[], collection: string): Map<string, number> | Problem {
 	const seen = new Map<string, number>();
-	for (const [index, item] of items.entries()) {
-		const first = seen.get(item.id);
-		if (first !== undefined) {
-			return refuse(
-				'duplicate_id',
-				`ledger.${collection}[${index}].id`,
-				`ledger.${collection}[${index}].id ${describeValue(item.id)} is already used by ledger.${collection}[${first}]: ids must be unique within ${collection}.`
-			);
-		}
-		seen.set(item.id, index);
+	for (let index = 0; index < items.length; index++) {
+		const size = seen.size;
+		if (seen.set((items[index] as { id: string }).id, index).size === size) return duplicate(items, collection, index);
 	}
-	return undefined;
+	return seen;
+}
+
+/** The set of the ids of `items`, or the problem of the first id used twice (a set is lighter than `indexIds`' map). */
+function idSet(items: readonly { id: string }[], collection: string): Set<string> | Problem {
+	const seen = new Set<string>();
+	for (let index = 0; index < items.length; index++) {
+		const size = seen.size;
+		if (seen.add((items[index] as { id: string }).id).size === size) return duplicate(items, collection, index);
+	}
+	return seen;
 }
 
 /**
  * Checks what the schema cannot see: references between collections, uniqueness, signs and sizes
- * (`shared/allocation.md`, "Errors"). Returns the first problem in input order, or the input itself.
+ * (`shared/allocation.md`, "Errors"). Returns the first problem in input order, or the input with
+ * the index of its ids. Paths are written only for a problem found: this walks every entry.
  */
-export function validateAllocationInput(input: AllocationInput): Result<AllocationInput, AllocationError> {
+export function validateAllocationInput(input: AllocationInput): Result<ValidAllocationInput, AllocationError> {
 	const { payment, options, ledger } = input;
 
 	// Refunds are not allocated automatically (Open Dental leaves negative payments to staff).
@@ -43,14 +67,18 @@ export function validateAllocationInput(input: AllocationInput): Result<Allocati
 		);
 	}
 
-	for (const collection of ['patients', 'unearnedTypes', 'procedures', 'adjustments', 'splits'] as const) {
-		const duplicate = findDuplicate(ledger[collection], collection);
-		if (duplicate) return duplicate;
-	}
+	// Uniqueness first, collection by collection, as the contract lists them.
+	const patients = idSet(ledger.patients, 'patients');
+	if (!(patients instanceof Set)) return patients;
+	const unearnedTypes = idSet(ledger.unearnedTypes, 'unearnedTypes');
+	if (!(unearnedTypes instanceof Set)) return unearnedTypes;
+	const procedures = indexIds(ledger.procedures, 'procedures');
+	if (!(procedures instanceof Map)) return procedures;
+	const adjustments = indexIds(ledger.adjustments, 'adjustments');
+	if (!(adjustments instanceof Map)) return adjustments;
+	const splits = idSet(ledger.splits, 'splits');
+	if (!(splits instanceof Set)) return splits;
 
-	const patients = new Set(ledger.patients.map((patient) => patient.id));
-	const procedures = new Set(ledger.procedures.map((procedure) => procedure.id));
-	const adjustments = new Set(ledger.adjustments.map((adjustment) => adjustment.id));
 	const unknownPatient = (path: string, id: string): Problem =>
 		refuse('unknown_patient', path, `${path} ${describeValue(id)} is not one of the family's patients (ledger.patients).`);
 	const unknownProcedure = (path: string, id: string): Problem =>
@@ -58,34 +86,54 @@ export function validateAllocationInput(input: AllocationInput): Result<Allocati
 
 	if (!patients.has(payment.patientId)) return unknownPatient('payment.patientId', payment.patientId);
 
-	for (const [index, procedure] of ledger.procedures.entries()) {
-		const at = `ledger.procedures[${index}]`;
-		if (!patients.has(procedure.patientId)) return unknownPatient(`${at}.patientId`, procedure.patientId);
+	// Every sum the engine makes is bounded by the sum of all amounts' sizes (fee × units counted as
+	// one amount); when that stays a safe integer, no step can lose a cent to float rounding. It is
+	// added up in the same walk, but only reported once every other check has passed.
+	let total = Math.abs(payment.amount);
+	let tooLargeAt: string | undefined;
+	/** Adds `amount` to the total; true the first time the total stops being safe. */
+	const overflows = (amount: number): boolean => {
+		total += Math.abs(amount);
+		return tooLargeAt === undefined && !Number.isSafeInteger(total);
+	};
+
+	for (let index = 0; index < ledger.procedures.length; index++) {
+		const procedure = ledger.procedures[index] as Procedure;
+		if (overflows(procedure.fee * Math.max(1, procedure.units))) tooLargeAt = `${at('procedures', index)}.fee`;
+		for (let claimIndex = 0; claimIndex < procedure.claims.length; claimIndex++) {
+			const claim = procedure.claims[claimIndex] as Procedure['claims'][number];
+			for (const field of CLAIM_AMOUNTS) {
+				if (overflows(claim[field] ?? 0)) tooLargeAt = `${at('procedures', index)}.claims[${claimIndex}].${field}`;
+			}
+		}
+		if (!patients.has(procedure.patientId)) return unknownPatient(`${at('procedures', index)}.patientId`, procedure.patientId);
 		if (procedure.fee < 0) {
-			return refuse('negative_fee', `${at}.fee`, `${at}.fee ${describeValue(procedure.fee)} is not allowed: a fee must be 0 or more cents (discounts are adjustments).`);
+			return refuse('negative_fee', `${at('procedures', index)}.fee`, `${at('procedures', index)}.fee ${describeValue(procedure.fee)} is not allowed: a fee must be 0 or more cents (discounts are adjustments).`);
 		}
 		if (procedure.units < 0) {
-			return refuse('invalid_units', `${at}.units`, `${at}.units ${describeValue(procedure.units)} is not allowed: units must be a whole number, 0 or more.`);
+			return refuse('invalid_units', `${at('procedures', index)}.units`, `${at('procedures', index)}.units ${describeValue(procedure.units)} is not allowed: units must be a whole number, 0 or more.`);
 		}
 	}
-	for (const [index, adjustment] of ledger.adjustments.entries()) {
-		const at = `ledger.adjustments[${index}]`;
-		if (!patients.has(adjustment.patientId)) return unknownPatient(`${at}.patientId`, adjustment.patientId);
+	for (let index = 0; index < ledger.adjustments.length; index++) {
+		const adjustment = ledger.adjustments[index] as Adjustment;
+		if (overflows(adjustment.amount)) tooLargeAt = `${at('adjustments', index)}.amount`;
+		if (!patients.has(adjustment.patientId)) return unknownPatient(`${at('adjustments', index)}.patientId`, adjustment.patientId);
 		if (adjustment.procedureId !== null && !procedures.has(adjustment.procedureId)) {
-			return unknownProcedure(`${at}.procedureId`, adjustment.procedureId);
+			return unknownProcedure(`${at('adjustments', index)}.procedureId`, adjustment.procedureId);
 		}
 	}
-	for (const [index, split] of ledger.splits.entries()) {
-		const at = `ledger.splits[${index}]`;
-		if (!patients.has(split.patientId)) return unknownPatient(`${at}.patientId`, split.patientId);
+	for (let index = 0; index < ledger.splits.length; index++) {
+		const split = ledger.splits[index] as LedgerSplit;
+		if (overflows(split.amount)) tooLargeAt = `${at('splits', index)}.amount`;
+		if (!patients.has(split.patientId)) return unknownPatient(`${at('splits', index)}.patientId`, split.patientId);
 		if (split.procedureId !== null && !procedures.has(split.procedureId)) {
-			return unknownProcedure(`${at}.procedureId`, split.procedureId);
+			return unknownProcedure(`${at('splits', index)}.procedureId`, split.procedureId);
 		}
 		if (split.adjustmentId !== null && !adjustments.has(split.adjustmentId)) {
 			return refuse(
 				'unknown_adjustment',
-				`${at}.adjustmentId`,
-				`${at}.adjustmentId ${describeValue(split.adjustmentId)} is not one of the family's adjustments (ledger.adjustments).`
+				`${at('splits', index)}.adjustmentId`,
+				`${at('splits', index)}.adjustmentId ${describeValue(split.adjustmentId)} is not one of the family's adjustments (ledger.adjustments).`
 			);
 		}
 	}
@@ -93,38 +141,14 @@ export function validateAllocationInput(input: AllocationInput): Result<Allocati
 		if (!procedures.has(id)) return unknownProcedure(`options.payFirst[${index}]`, id);
 	}
 
-	return checkTotalIsSafe(input);
+	if (tooLargeAt !== undefined) {
+		return refuse(
+			'amount_out_of_range',
+			tooLargeAt,
+			`${tooLargeAt} makes the family's amounts add up past ${Number.MAX_SAFE_INTEGER} cents, which cannot be counted to the cent: amounts must stay below that in total.`
+		);
+	}
+	return { ok: true, value: { input, ids: { procedures, adjustments } } };
 }
 
-/**
- * Every sum the engine makes is bounded by the sum of all amounts' sizes (fee × units counted as
- * one amount); when that stays a safe integer, no step can lose a cent to float rounding.
- */
-function checkTotalIsSafe(input: AllocationInput): Result<AllocationInput, AllocationError> {
-	let total = Math.abs(input.payment.amount);
-	const tooLarge = (path: string): Problem =>
-		refuse(
-			'amount_out_of_range',
-			path,
-			`${path} makes the family's amounts add up past ${Number.MAX_SAFE_INTEGER} cents, which cannot be counted to the cent: amounts must stay below that in total.`
-		);
-	for (const [index, procedure] of input.ledger.procedures.entries()) {
-		total += Math.abs(procedure.fee) * Math.max(1, procedure.units);
-		if (!Number.isSafeInteger(total)) return tooLarge(`ledger.procedures[${index}].fee`);
-		for (const [claimIndex, claim] of procedure.claims.entries()) {
-			for (const field of ['insPayEst', 'writeOffEst', 'writeOffEstOverride', 'insPayAmt', 'writeOff'] as const) {
-				total += Math.abs(claim[field] ?? 0);
-				if (!Number.isSafeInteger(total)) return tooLarge(`ledger.procedures[${index}].claims[${claimIndex}].${field}`);
-			}
-		}
-	}
-	for (const [index, adjustment] of input.ledger.adjustments.entries()) {
-		total += Math.abs(adjustment.amount);
-		if (!Number.isSafeInteger(total)) return tooLarge(`ledger.adjustments[${index}].amount`);
-	}
-	for (const [index, split] of input.ledger.splits.entries()) {
-		total += Math.abs(split.amount);
-		if (!Number.isSafeInteger(total)) return tooLarge(`ledger.splits[${index}].amount`);
-	}
-	return { ok: true, value: input };
-}
+const CLAIM_AMOUNTS = ['insPayEst', 'writeOffEst', 'writeOffEstOverride', 'insPayAmt', 'writeOff'] as const;

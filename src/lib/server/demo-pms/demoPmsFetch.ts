@@ -11,6 +11,9 @@ export const EMBEDDED_DEMO_PMS_URL = 'http://embedded-demo-pms.invalid/api/v1';
  */
 export function demoPmsFetch(api: DemoPmsApi): FetchLike {
 	return async (input, init) => {
+		// A real PMS answers over the network; this one answers through microtasks, so let the event
+		// loop run between calls, or a long read (a whole practice) would starve the bridge's HTTP.
+		await new Promise<void>((resolve) => setImmediate(resolve));
 		const request = new Request(input, init);
 		const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
 		return api(request, path);

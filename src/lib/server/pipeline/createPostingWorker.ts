@@ -146,6 +146,9 @@ export function createPostingWorker(deps: PostingDeps) {
 			} catch (error) {
 				deps.log('error', `posting worker step failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 			}
+			// PGlite and the in-process demo PMS answer through microtasks, never the event loop: without
+			// this yield a burst of postings would starve every HTTP request until the burst ended.
+			await new Promise<void>((resolve) => setImmediate(resolve));
 			if (!worked && running) {
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(resolve, deps.idleMs ?? 1_000);

@@ -39,15 +39,17 @@ export function createPracticeMirror(deps: MirrorDeps) {
 		await sql.transaction(async (tx) => {
 			await tx.query(MIRROR_LOCK);
 			const known = new Map((await tx.query<{ id: string; hash: string; removed: boolean }>(`SELECT id, hash, removed FROM mirror_patient`)).map((r) => [r.id, r]));
-			for (const patient of patients) {
+			for (const [index, patient] of patients.entries()) {
 				await putPatient(tx, patient, known.get(patient.id));
 				known.delete(patient.id);
+				if (index % 500 === 499) await yieldToEventLoop();
 			}
 			for (const gone of known.values()) if (!gone.removed) await removePatient(tx, gone.id);
 			const knownFamilies = new Map((await tx.query<{ guarantor_id: string; hash: string; removed: boolean }>(`SELECT guarantor_id, hash, removed FROM mirror_family`)).map((r) => [r.guarantor_id, r]));
-			for (const family of families) {
+			for (const [index, family] of families.entries()) {
 				await putFamily(tx, family, meta.preferences.subtractInsuranceEstimates, knownFamilies.get(family.guarantorId));
 				knownFamilies.delete(family.guarantorId);
+				if (index % 200 === 199) await yieldToEventLoop();
 			}
 			for (const gone of knownFamilies.values()) if (!gone.removed) await removeFamily(tx, gone.guarantor_id);
 			await tx.query(
@@ -168,6 +170,9 @@ export function createPracticeMirror(deps: MirrorDeps) {
 }
 
 export type PracticeMirror = ReturnType<typeof createPracticeMirror>;
+
+/** PGlite answers through microtasks; long loops over it must let HTTP requests in now and then. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads a `since` cursor; null when it is not one this bridge made. */
 export function parseCursor(text: string): number | null {
