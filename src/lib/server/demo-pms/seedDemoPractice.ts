@@ -1,5 +1,5 @@
 import type { SqlTx } from '../store/Sql';
-import { createPrng } from './prng';
+import { createPrng } from '$lib/domain/random/createPrng';
 import { familyPlans } from './seed/familyPlans';
 import { createRowBuffer } from './seed/rowBuffer';
 import { seedFamily } from './seed/seedFamily';

@@ -1,4 +1,4 @@
-import type { Prng } from '../prng';
+import type { Prng } from '$lib/domain/random/createPrng';
 
 export type Member = { firstName: string; age: number; gender: number };
 export type FamilyPlan = { lastName: string; city: string; zip: string; members: Member[] };

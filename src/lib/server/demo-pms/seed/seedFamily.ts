@@ -1,7 +1,7 @@
 import { addDays } from '$lib/domain/dates/addDays';
 import { centsToDecimal } from '../../opendental/odMoney';
 import { CLAIMPROC_STATUS, PROC_STATUS } from '../../opendental/odEnums';
-import type { Prng } from '../prng';
+import type { Prng } from '$lib/domain/random/createPrng';
 import type { FamilyPlan } from './familyPlans';
 import type { RowBuffer } from './rowBuffer';
 import type { ReferenceData } from './seedReferenceData';
