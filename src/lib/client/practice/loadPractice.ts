@@ -1,5 +1,6 @@
 import type { BridgeApi } from '../api/bridgeApi';
 import type { PaysplitDb } from '../db/PaysplitDb';
+import { withReopen } from '../db/withReopen';
 import { feedStateRowSchema, type FeedStateRow } from '../db/rows';
 
 export type LoadOutcome = { ok: true; patients: number; families: number; asOf: string } | { ok: false; message: string; unauthorized: boolean };
@@ -15,7 +16,8 @@ export async function loadPractice(db: PaysplitDb, api: BridgeApi, now: () => Da
 		return { ok: false, message: feed.message, unauthorized: feed.kind === 'http' && feed.status === 401 };
 	}
 	const { patients, families, removed, next, asOf } = feed.value;
-	await db.transaction('rw', db.patients, db.families, db.meta, async () => {
+	// iOS may drop the IndexedDB connection while the app is in the background: reopen and retry once.
+	await withReopen(db, () => db.transaction('rw', db.patients, db.families, db.meta, async () => {
 		const balances = new Map(families.map((f) => [f.guarantorId, f.balance]));
 		// Patients new or changed in this answer whose family did not change keep the balance stored.
 		const unchangedFamilies = [...new Set(patients.map((p) => p.guarantorId).filter((g) => !balances.has(g)))];
@@ -33,6 +35,6 @@ export async function loadPractice(db: PaysplitDb, api: BridgeApi, now: () => Da
 		for (const family of orphaned) if ((await db.patients.where('guarantorId').equals(family.guarantorId).count()) === 0) await db.families.delete(family.guarantorId);
 		const feedState: FeedStateRow = { key: 'feed', cursor: next, asOf, loadedAt: now().toISOString() };
 		await db.meta.put(feedState);
-	});
+	}));
 	return { ok: true, patients: patients.length, families: families.length, asOf };
 }
