@@ -12,7 +12,7 @@ export const BRIDGE_TRANSITIONS: Readonly<Record<BridgeStatus, readonly BridgeSt
 	posting: ['posted', 'needs_attention'],
 	posted: ['verified', 'needs_attention'],
 	verified: [],
-	needs_attention: ['accepted', 'awaiting_clearing', 'cleared', 'posting', 'posted', 'voided', 'posted_manually'],
+	needs_attention: ['accepted', 'awaiting_clearing', 'cleared', 'posting', 'posted', 'recorded', 'voided', 'posted_manually'],
 	recorded: ['posted_manually', 'voided', 'needs_attention'],
 	posted_manually: [],
 	voided: []

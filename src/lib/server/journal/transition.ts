@@ -1,33 +1,44 @@
-import { canTransition } from '$lib/domain/payment/bridgeTransitions';
-import { bridgeStatusSchema, type BridgeStatus } from '$lib/domain/payment/PaymentStatus';
+import { nextStatus, type Move, type MoveRefused } from '$lib/domain/payment/nextStatus';
+import type { PaymentEvent } from '$lib/domain/payment/paymentEvent';
+import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import type { Result } from '$lib/domain/result';
 import type { SqlTx } from '../store/Sql';
 
 export type TransitionInput = {
 	paymentId: string;
-	to: BridgeStatus;
+	event: PaymentEvent;
 	at: Date;
 	/** Why, in words for the audit trail: "cash clears at once", "Open Dental refused: …". */
 	cause: string;
-	/** Who: "bridge", or "device <name> (<staff>)". */
+	/** Who: "bridge", "processor", or "device <name> (<staff>)". */
 	actor: string;
-	reason?: string;
 	/** Columns to set with the status change, e.g. the PMS payment id. */
 	set?: { pmsPaymentId?: string };
 };
 
 /**
- * Moves a payment to a new status and journals it, in the caller's transaction. Refuses (throws:
- * this is a bug in the caller) a move the status table does not allow. Returns the status it left.
+ * Applies an event to a payment with the pure state machine (`domain/payment/nextStatus`) and
+ * journals the move (time, cause, actor, reason), in the caller's transaction. The row is locked
+ * first, so two processes never move one payment at once. A refused event changes nothing.
  */
-export async function transition(tx: SqlTx, input: TransitionInput): Promise<BridgeStatus> {
-	const row = (await tx.query<{ status: string }>(`SELECT status FROM payment WHERE id = $1 FOR UPDATE`, [input.paymentId]))[0];
-	if (!row) throw new Error(`transition: no payment ${input.paymentId}`);
-	const from = bridgeStatusSchema.parse(row.status);
-	if (!canTransition(from, input.to)) throw new Error(`transition: payment ${input.paymentId} cannot go from ${from} to ${input.to}`);
+export async function transition(tx: SqlTx, input: TransitionInput): Promise<Result<Move, MoveRefused | { code: 'not_found'; message: string }>> {
+	const row = (await tx.query<{ status: string; attention_from: string | null }>(`SELECT status, attention_from FROM payment WHERE id = $1 FOR UPDATE`, [input.paymentId]))[0];
+	if (!row) return { ok: false, error: { code: 'not_found', message: `No payment ${input.paymentId}.` } };
+	const state = { status: bridgeStatusSchema.parse(row.status), attentionFrom: row.attention_from === null ? null : bridgeStatusSchema.parse(row.attention_from) };
+	const move = nextStatus(state, input.event);
+	if (!move.ok) return move;
+	const { status, attentionFrom, reason } = move.value;
 	await tx.query(
-		`UPDATE payment SET status = $2, reason = $3, updated_at = $4, pms_payment_id = COALESCE($5, pms_payment_id) WHERE id = $1`,
-		[input.paymentId, input.to, input.to === 'needs_attention' ? (input.reason ?? input.cause) : null, input.at, input.set?.pmsPaymentId ?? null]
+		`UPDATE payment SET status = $2, attention_from = $3, reason = $4, updated_at = $5, pms_payment_id = COALESCE($6, pms_payment_id), attempts = 0, next_attempt_at = NULL WHERE id = $1`,
+		[input.paymentId, status, attentionFrom, reason, input.at, input.set?.pmsPaymentId ?? null]
 	);
-	await tx.query(`INSERT INTO payment_event (payment_id, status, at, cause, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [input.paymentId, input.to, input.at, input.cause, input.actor, input.reason ?? null]);
-	return from;
+	await tx.query(`INSERT INTO payment_event (payment_id, status, at, cause, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [input.paymentId, status, input.at, input.cause, input.actor, reason]);
+	return move;
+}
+
+/** For the bridge's own steps, which the state machine must allow: a refusal here is a bug. */
+export async function mustTransition(tx: SqlTx, input: TransitionInput): Promise<Move> {
+	const result = await transition(tx, input);
+	if (!result.ok) throw new Error(`payment ${input.paymentId}: ${input.event.kind} refused: ${result.error.message}`);
+	return result.value;
 }

@@ -1,7 +1,7 @@
 import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
-import { transition } from '../journal/transition';
+import { mustTransition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 import { paymentReference } from './paymentNote';
@@ -60,14 +60,14 @@ export function createPostingWorker(deps: PostingDeps) {
 		if (status === 'accepted') {
 			const clearsAtOnce = payment.intent.method.kind === 'cash' || payment.intent.method.kind === 'check';
 			await sql.transaction((tx) =>
-				transition(tx, clearsAtOnce
-					? { paymentId: payment.id, to: 'cleared', at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
-					: { paymentId: payment.id, to: 'awaiting_clearing', at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
+				mustTransition(tx, clearsAtOnce
+					? { paymentId: payment.id, event: { kind: 'clears_at_once' }, at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
+					: { paymentId: payment.id, event: { kind: 'awaits_settlement' }, at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
 			);
 			return true;
 		}
 		if (status === 'cleared') {
-			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'posting', at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
+			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posting_started' }, at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
 		}
 		await post(payment);
 		return true;
@@ -87,14 +87,14 @@ export function createPostingWorker(deps: PostingDeps) {
 			]);
 			if (found.value.length === 1 && found.value[0]) {
 				const pmsId = found.value[0].id;
-				await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
+				await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
 				deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 				return;
 			}
 			if (found.value.length > 1) {
 				const ids = found.value.map((p) => p.id).join(', ');
 				await sql.transaction((tx) =>
-					transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'more than one PMS payment carries this reference', actor: BRIDGE, reason: `The PMS holds ${found.value.length} payments with reference "${reference}" (${ids}). Offset the extra ones in the PMS (do not delete), then mark this payment posted.` })
+					mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS holds ${found.value.length} payments with reference "${reference}" (${ids}). Offset the extra ones in the PMS (do not delete), then mark this payment posted.` }, at: deps.now(), cause: 'more than one PMS payment carries this reference', actor: BRIDGE })
 				);
 				return;
 			}
@@ -102,7 +102,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		const plan = await planPosting(deps, payment.intent, payment.familyId);
 		if (!plan.ok) {
 			if (plan.kind === 'retry') return retryLater(payment, { kind: 'unreachable', message: plan.message }, 'planning');
-			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: plan.cause, actor: BRIDGE, reason: plan.reason }));
+			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: plan.reason }, at: deps.now(), cause: plan.cause, actor: BRIDGE }));
 			return;
 		}
 		// The write-ahead record: committed before the PMS hears of the payment.
@@ -114,7 +114,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		if (result.ok) {
 			await sql.transaction(async (tx) => {
 				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), result.value.id]);
-				await transition(tx, { paymentId: payment.id, to: 'posted', at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
+				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
 			});
 			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`);
 			deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
@@ -124,7 +124,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		const outcome = failure.kind === 'unknown' ? 'unknown' : failure.kind === 'refused' ? 'refused' : 'not_sent';
 		await sql.query(`UPDATE posting_attempt SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1`, [attempt?.id, outcome, deps.now(), failure.message]);
 		if (failure.kind === 'refused') {
-			await sql.transaction((tx) => transition(tx, { paymentId: payment.id, to: 'needs_attention', at: deps.now(), cause: 'the PMS refused the payment', actor: BRIDGE, reason: `The PMS refused this payment: ${failure.message}` }));
+			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS refused this payment: ${failure.message}` }, at: deps.now(), cause: 'the PMS refused the payment', actor: BRIDGE }));
 			deps.log('warn', `payment ${payment.id} refused by the PMS: ${failure.message}`);
 			return;
 		}

@@ -106,5 +106,10 @@ CREATE TABLE practice_settings (
 ALTER TABLE payment ADD COLUMN allocation jsonb;
 ALTER TABLE payment ADD COLUMN settings_version integer;
 `
+	},
+	{
+		id: 3,
+		name: 'the state a payment left for needs_attention (where a retry returns it)',
+		sql: `ALTER TABLE payment ADD COLUMN attention_from text;`
 	}
 ];
