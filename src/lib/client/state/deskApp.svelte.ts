@@ -9,6 +9,7 @@ import type { DeviceRow, FeedStateRow, PaymentRow, SettingsRow } from '../db/row
 import { loadPractice } from '../practice/loadPractice';
 import { loadSettings } from '../practice/loadSettings';
 import { createBrowserPlatform } from '../sync/createBrowserPlatform';
+import { requestBackgroundSync } from '../pwa/registerServiceWorker';
 import { createSyncEngine, type SyncEngine } from '../sync/createSyncEngine';
 import type { EnqueueResult } from '../sync/enqueuePayment';
 import { observeQueueSummary, type QueueSummary } from '../sync/observeQueueSummary';
@@ -135,6 +136,9 @@ export class DeskApp {
 		performance.measure('paysplit:save', { start: started, end: performance.now() });
 		// Ask for persistent storage once money is on the device (Chromium and Safari decide without a prompt).
 		if (result.ok && this.persistence === null) void this.#requestPersistence();
+		// Offline: ask the browser to wake the service worker when the network returns (Chromium's
+		// Background Sync; a hint only — the page's own timers and events do the sending).
+		if (result.ok && this.connection === 'offline') void requestBackgroundSync();
 		return result;
 	}
 
