@@ -30,12 +30,11 @@ export const configSchema = z
 		PORT: port('PORT', 3000),
 		HOST: z.string().min(1).default('127.0.0.1'),
 		DATA_DIR: z.string().min(1).default('./data'),
+		/** A PostgreSQL server for the bridge's journal (several bridge processes, a group of practices); unset: PGlite in DATA_DIR. */
 		DATABASE_URL: z
 			.string()
 			.optional()
-			.refine((v) => v === undefined, {
-				message: 'DATABASE_URL: a PostgreSQL server is not supported by this version yet; unset it to use the embedded database in DATA_DIR'
-			}),
+			.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database' }),
 		PMS: z
 			.string()
 			.default('demo')
@@ -53,7 +52,14 @@ export const configSchema = z
 			.string()
 			.default('America/New_York')
 			.refine(isTimeZone, { message: 'PRACTICE_TZ must be an IANA time zone such as America/Chicago' }),
-		PROCESSOR_WEBHOOK_SECRET: z.string().optional(),
+		/** The shared secret of the card processor's signed webhook (DESIGN §6); unset: the webhook answers 503. */
+		PROCESSOR_WEBHOOK_SECRET: z.string().min(16, { message: 'PROCESSOR_WEBHOOK_SECRET must be at least 16 characters' }).optional(),
+		/** With the demo practice: seconds after which the demo processor settles a card or ACH payment (0: never). */
+		DEMO_SETTLE_SECONDS: z
+			.string()
+			.default('20')
+			.refine((v) => /^\d+$/.test(v) && Number(v) <= 86_400, { message: 'DEMO_SETTLE_SECONDS must be a whole number of seconds from 0 to 86400' })
+			.transform(Number),
 		TLS_CERT: z.string().optional(),
 		TLS_KEY: z.string().optional(),
 		/** The demo practice's "today", for reproducible demos and tests (YYYY-MM-DD). */
