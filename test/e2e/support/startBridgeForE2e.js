@@ -1,6 +1,7 @@
-// Starts the built bridge for the end-to-end tests: a fresh DATA_DIR each run, the demo practice
-// dated on a fixed day (so tests read known data), and the data folder recorded for the specs
+// Starts the built bridge for the end-to-end tests: a fresh DATA_DIR each run, the demo practice,
+// and the data folder recorded for the specs
 // (they ask the bridge for pairing codes through the loopback admin channel, like an operator would).
+// The demo practice is dated from the real today, as the devices' payment dates are.
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,5 +12,4 @@ writeFileSync('.test-output/e2e-data-dir', dataDir);
 process.env.DATA_DIR = dataDir;
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 process.env.HOST = '127.0.0.1';
-process.env.DEMO_TODAY ??= '2026-11-23';
 await import(new URL('../../../scripts/start.js', import.meta.url).href);

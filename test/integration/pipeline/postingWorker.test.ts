@@ -45,7 +45,7 @@ async function setup(script: PostBehaviour[]) {
 async function take(method: unknown = { kind: 'cash' }) {
 	const id = paymentId();
 	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
-	const [result] = await receivePayments({ sql, mirror, now }, device, [{ id, patientId: '1', amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
+	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId: '1', amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
 	expect(result?.outcome).toBe('accepted');
 	return id;
 }

@@ -47,7 +47,7 @@ export async function startRunningBridge(
 	let output = '';
 	const prepared = prepare?.(dataDir) ?? {};
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env, ...prepared },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env, ...prepared },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk) => (output += String(chunk)));

@@ -63,20 +63,21 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		const demoToday = () => config.DEMO_TODAY ?? todayIn(config.PRACTICE_TZ, now());
 		demo = await createDemoPms(demoSql, { today: demoToday, now }, { patients: config.DEMO_PATIENTS });
 		if (demo.seeded) log('info', `demo practice seeded in ${join(dataDir, 'demo-pms')}`);
-		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api) });
+		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api), timeoutMs: config.PMS_TIMEOUT_SECONDS * 1000 });
 	} else {
 		connector = createOpenDentalConnector({
 			baseUrl: config.OPENDENTAL_URL ?? '',
 			developerKey: config.OPENDENTAL_DEVELOPER_KEY ?? '',
 			customerKey: config.OPENDENTAL_CUSTOMER_KEY ?? '',
-			fetch: (input, init) => fetch(input, init)
+			fetch: (input, init) => fetch(input, init),
+			timeoutMs: config.PMS_TIMEOUT_SECONDS * 1000
 		});
 	}
 
 	const mirror = createPracticeMirror({ sql, connector, now, log: (m) => log('warn', m) });
 	const first = await mirror.refresh();
 	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
-	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log });
+	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs: 2 * config.PMS_TIMEOUT_SECONDS * 1000 });
 	worker.start();
 	// Changes made in the PMS itself (new patients, procedures completed, payments keyed there).
 	const refresher = setInterval(() => void mirror.refresh(), config.PMS_REFRESH_SECONDS * 1000);

@@ -67,6 +67,12 @@ export const configSchema = z
 			.string()
 			.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DEMO_TODAY must be a date written YYYY-MM-DD' })
 			.optional(),
+		/** How long the bridge waits for one PMS call; a write that takes longer is read back before it is tried again. */
+		PMS_TIMEOUT_SECONDS: z
+			.string()
+			.default('15')
+			.refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0.1 && Number(v) <= 600, { message: 'PMS_TIMEOUT_SECONDS must be a number of seconds from 0.1 to 600' })
+			.transform(Number),
 		/** How often the bridge reads the whole PMS for changes made there (each family is also re-read around its payments). */
 		PMS_REFRESH_SECONDS: z
 			.string()

@@ -1,6 +1,7 @@
 import { migrate } from '../store/migrate';
 import type { Sql } from '../store/Sql';
 import { createDemoPmsApi, type DemoPmsApi } from './api/createDemoPmsApi';
+import { createFaults } from './faults';
 import type { DemoClock } from './api/postPayment';
 import { demoPmsMigrations } from './schema';
 import { seedDemoPractice } from './seedDemoPractice';
@@ -23,5 +24,6 @@ export async function createDemoPms(sql: Sql, clock: DemoClock, options: { keys?
 		await sql.transaction((tx) => seedDemoPractice(tx, clock.today(), options.patients));
 		seeded = true;
 	}
-	return { api: createDemoPmsApi({ sql, clock, keys }), sql, seeded };
+	// Fault injection is always available: this is the demo PMS, and tests drive it through its API.
+	return { api: createDemoPmsApi({ sql, clock, keys, faults: createFaults() }), sql, seeded };
 }

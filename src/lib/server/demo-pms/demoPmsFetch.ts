@@ -1,5 +1,6 @@
 import type { FetchLike } from '../connectors/opendental/openDentalClient';
 import type { DemoPmsApi } from './api/createDemoPmsApi';
+import { DroppedConnection } from './faults';
 
 /** The base URL the connector uses for the embedded demo PMS; requests never leave the process. */
 export const EMBEDDED_DEMO_PMS_URL = 'http://embedded-demo-pms.invalid/api/v1';
@@ -16,6 +17,12 @@ export function demoPmsFetch(api: DemoPmsApi): FetchLike {
 		await new Promise<void>((resolve) => setImmediate(resolve));
 		const request = new Request(input, init);
 		const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
-		return api(request, path);
+		try {
+			return await api(request, path);
+		} catch (error) {
+			// What fetch does when the server closes the connection before answering.
+			if (error instanceof DroppedConnection) throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+			throw error;
+		}
 	};
 }

@@ -41,6 +41,11 @@ async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerR
 		res.writeHead(response.status, Object.fromEntries(response.headers));
 		res.end(Buffer.from(await response.arrayBuffer()));
 	} catch (error) {
+		// A handler may ask for the connection to die unanswered (the demo PMS's "drop after commit").
+		if ((error as { dropConnection?: unknown } | null)?.dropConnection === true) {
+			req.socket.destroy();
+			return;
+		}
 		if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
 		res.end(JSON.stringify(`Internal error: ${error instanceof Error ? error.message : String(error)}`));
 	}

@@ -1,4 +1,5 @@
 import { issuesOf } from '$lib/domain/api/errorBody';
+import { addDays } from '$lib/domain/dates/addDays';
 import type { PaymentResult } from '$lib/domain/api/paymentsBatch';
 import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
 import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
@@ -12,7 +13,13 @@ export class PmsUnavailableError extends Error {
 	override name = 'PmsUnavailableError';
 }
 
-export type ReceiveDeps = { sql: Sql; mirror: PracticeMirror; now: () => Date };
+export type ReceiveDeps = {
+	sql: Sql;
+	mirror: PracticeMirror;
+	now: () => Date;
+	/** The practice's calendar date now (PRACTICE_TZ): payments dated after tomorrow are refused. */
+	today: () => string;
+};
 
 /** How old the PMS copy may be before an unknown patient id makes the bridge read the PMS again. */
 const UNKNOWN_PATIENT_REFRESH_MS = 5_000;
@@ -103,6 +110,9 @@ async function checkAgainstPractice(deps: ReceiveDeps, intent: PaymentIntent): P
 		};
 	}
 	const issues: { path: string; message: string }[] = [];
+	// A day of slack for a device whose clock or zone is ahead; later dates are mistakes.
+	const latest = addDays(deps.today(), 1);
+	if (intent.payDate > latest) issues.push({ path: 'payDate', message: `${intent.payDate} is in the future (the practice's date is ${deps.today()})` });
 	const practice = await deps.mirror.meta();
 	if (intent.clinicId !== undefined && practice && !practice.meta.clinics.some((c) => c.id === intent.clinicId)) {
 		issues.push({ path: 'clinicId', message: `no clinic "${intent.clinicId}" in the PMS (known: ${practice.meta.clinics.map((c) => c.id).join(', ') || 'none'})` });

@@ -17,6 +17,12 @@ export type PostingDeps = {
 	log: (level: 'info' | 'warn' | 'error', message: string) => void;
 	/** How long the worker sleeps when there is nothing to do (it is also woken on new payments). */
 	idleMs?: number;
+	/**
+	 * After a write with an unknown outcome (timeout, lost answer), how long to wait before reading
+	 * the PMS back: a write still running in the PMS must have finished by then, or the read-back
+	 * would miss it and the payment be written twice. Default 30 s; the bridge uses twice its PMS timeout.
+	 */
+	settleAfterUnknownMs?: number;
 };
 
 const BRIDGE = 'bridge';
@@ -133,7 +139,8 @@ export function createPostingWorker(deps: PostingDeps) {
 
 	async function retryLater(payment: Pick<Due, 'id' | 'attempts'>, failure: PmsFailure, doing: string): Promise<void> {
 		const attempts = payment.attempts + 1;
-		const delay = retryDelay(attempts, deps.random());
+		const backoff = retryDelay(attempts, deps.random());
+		const delay = failure.kind === 'unknown' ? Math.max(backoff, deps.settleAfterUnknownMs ?? 30_000) : backoff;
 		await sql.query(`UPDATE payment SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [payment.id, attempts, new Date(deps.now().getTime() + delay)]);
 		deps.log('warn', `payment ${payment.id}: ${doing} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`);
 	}

@@ -1,12 +1,15 @@
 import type { Sql } from '../../store/Sql';
 import { getAdjustments, getClaimProcs, getClinics, getCommlogs, getDefinitions, getPatient, getPatients, getPayments, getPaySplits, getPreferences, getProcedureLogs, getProviders } from './readResources';
-import { odError } from './odResponse';
+import { odError, odJson } from './odResponse';
+import { DroppedConnection, faultPlanSchema, type Faults } from '../faults';
 import { postCommlog } from './postCommlog';
 import { postPayment, type DemoClock } from './postPayment';
 import { putPayment } from './putPayment';
 
 export type DemoPmsApiOptions = {
 	sql: Sql;
+	/** Misbehaviour on demand (tests): see faults.ts. Controlled through `PUT /api/v1/_demo/faults`. */
+	faults?: Faults;
 	clock: DemoClock;
 	/** The developer and customer keys a caller must send: `Authorization: ODFHIR {developerKey}/{customerKey}`. */
 	keys: { developerKey: string; customerKey: string };
@@ -23,10 +26,35 @@ export type DemoPmsApi = (request: Request, path: string) => Promise<Response>;
 export function createDemoPmsApi(options: DemoPmsApiOptions): DemoPmsApi {
 	const { sql, clock } = options;
 	const expected = `ODFHIR ${options.keys.developerKey}/${options.keys.customerKey}`;
+	const handle = route;
 	return async (request, path) => {
 		if (request.headers.get('authorization') !== expected) {
 			return odError(401, 'Invalid Authorization header. Expected: ODFHIR {DeveloperKey}/{CustomerKey}.');
 		}
+		const faults = options.faults;
+		if (path === '/_demo/faults') return controlFaults(request, faults);
+		if (!faults) return handle(request, path);
+		const latency = faults.latencyMs();
+		if (latency > 0) await sleep(latency);
+		const fault = faults.take(request.method.toUpperCase(), path);
+		if (!fault) return handle(request, path);
+		switch (fault.kind) {
+			case 'error500':
+				return odError(500, 'Internal server error (injected by the demo PMS).');
+			case 'refuse':
+				return odError(400, fault.message ?? 'Refused (injected by the demo PMS).');
+			case 'timeout':
+				await sleep(fault.ms ?? 20_000);
+				return handle(request, path);
+			case 'drop_after_commit': {
+				const response = await handle(request, path);
+				await response.arrayBuffer();
+				throw new DroppedConnection(`the demo PMS did ${request.method} ${path} and dropped the answer (${response.status})`);
+			}
+		}
+	};
+
+	async function route(request: Request, path: string): Promise<Response> {
 		const url = new URL(request.url);
 		const method = request.method.toUpperCase();
 		const segments = path.split('/').filter(Boolean);
@@ -72,5 +100,18 @@ export function createDemoPmsApi(options: DemoPmsApiOptions): DemoPmsApi {
 		}
 		if (!resource) return odError(404, 'A resource is required, e.g. /patients.');
 		return odError(404, `${resource} ${method} is not a valid method.`);
-	};
+	}
 }
+
+/** `PUT /api/v1/_demo/faults {latencyMs?, faults?}` sets the plan; `GET` reads it. Not part of Open Dental's API. */
+async function controlFaults(request: Request, faults: Faults | undefined): Promise<Response> {
+	if (!faults) return odError(404, 'This demo PMS was started without fault injection.');
+	if (request.method === 'GET') return odJson(faults.get());
+	if (request.method !== 'PUT') return odError(405, '_demo/faults answers GET and PUT.');
+	const parsed = faultPlanSchema.safeParse(await request.json().catch(() => null));
+	if (!parsed.success) return odError(400, `Fault plan is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+	faults.set(parsed.data);
+	return odJson(faults.get());
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { issuesOf } from '$lib/domain/api/errorBody';
 import { MAX_PAYMENTS_PER_BATCH, paymentsBatchEnvelopeSchema, type PaymentsBatchResponse } from '$lib/domain/api/paymentsBatch';
+import { todayIn } from '$lib/domain/dates/todayIn';
 import { getBridge } from '$lib/server/bridge/bridgeInstance';
 import { apiError, apiJson } from '$lib/server/http/apiResponses';
 import { readJsonBody } from '$lib/server/http/readJsonBody';
@@ -21,7 +22,7 @@ export const POST: RequestHandler = async (event) => {
 		return apiError(413, 'too_many_payments', `A request may carry at most ${MAX_PAYMENTS_PER_BATCH} payments; this one has ${items.length}. Send them in smaller batches.`);
 	}
 	try {
-		const results = await receivePayments({ sql: bridge.sql, mirror: bridge.mirror, now: bridge.now }, device, items);
+		const results = await receivePayments({ sql: bridge.sql, mirror: bridge.mirror, now: bridge.now, today: () => todayIn(bridge.config.PRACTICE_TZ, bridge.now()) }, device, items);
 		if (results.some((r) => r.outcome === 'accepted')) bridge.worker.wake();
 		const response: PaymentsBatchResponse = { results };
 		return apiJson(response);
