@@ -18,11 +18,32 @@ export function demoPmsFetch(api: DemoPmsApi): FetchLike {
 		const request = new Request(input, init);
 		const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
 		try {
-			return await api(request, path);
+			// As fetch does: an aborted signal (the caller's timeout) rejects at once, whatever the PMS
+			// is still doing — which may well finish the write later, as a real slow PMS would.
+			return await abortable(api(request, path), init?.signal ?? undefined);
 		} catch (error) {
 			// What fetch does when the server closes the connection before answering.
 			if (error instanceof DroppedConnection) throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
 			throw error;
 		}
 	};
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return work;
+	if (signal.aborted) return Promise.reject(signal.reason);
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+		work.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			}
+		);
+	});
 }
