@@ -17,7 +17,7 @@ test('a cash payment taken at the front desk lands once in the demo PMS ledger',
 
 	const row = page.getByTestId('payments').locator('li').first();
 	await expect(row).toContainText('$87.25');
-	await expect(row.getByTestId('payment-status')).toHaveAttribute('data-status', 'posted', { timeout: 20_000 });
+	await expect(row.getByTestId('payment-status')).toHaveAttribute('data-status', 'verified', { timeout: 20_000 });
 	const paymentId = await row.getAttribute('data-payment-id');
 	expect(paymentId).toMatch(/^[0-9a-f-]{36}$/);
 	await expect(page.getByTestId('pending-count')).toContainText('0 payments wait');

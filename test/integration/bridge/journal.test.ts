@@ -44,12 +44,12 @@ describe('a person’s actions on a payment', () => {
 
 	it('refuses an action the status does not allow (409, saying why), and changes nothing', async () => {
 		const id = await take({});
-		await until(id, 'posted');
+		await until(id, 'verified');
 		const retry = await post(`/payments/${id}/retry`, {});
 		expect(retry.status).toBe(409);
-		expect(((await retry.json()) as { error: { message: string } }).error.message).toContain('posted');
+		expect(((await retry.json()) as { error: { message: string } }).error.message).toContain('verified');
 		expect((await post(`/payments/${id}/void`, { reason: 'no' })).status).toBe(409);
-		expect((await detail(id)).status).toBe('posted');
+		expect((await detail(id)).status).toBe('verified');
 	});
 
 	it('a payment the PMS refuses needs attention; retry tries again; marking it posted by hand ends it', async () => {

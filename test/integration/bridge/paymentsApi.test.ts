@@ -119,9 +119,9 @@ describe('POST /payments', () => {
 		const payment = cash({ amount: 6150 });
 		const first = (await (await post([payment])).json()) as { results: unknown[] };
 		expect(first.results).toEqual([{ id: payment.id, outcome: 'accepted', status: 'accepted' }]);
-		expect((await waitForStatus(payment.id, 'posted')).status).toBe('posted');
+		expect((await waitForStatus(payment.id, 'verified')).status).toBe('verified');
 		const second = (await (await post([payment])).json()) as { results: unknown[] };
-		expect(second.results).toEqual([{ id: payment.id, outcome: 'duplicate', status: 'posted' }]);
+		expect(second.results).toEqual([{ id: payment.id, outcome: 'duplicate', status: 'verified' }]);
 		// A repeat that differs only in takenAt and preview is the same payment.
 		const third = (await (await post([{ ...payment, takenAt: '2026-11-23T16:00:00.000Z', preview: [] }])).json()) as { results: { outcome: string }[] };
 		expect(third.results[0]!.outcome).toBe('duplicate');
@@ -190,9 +190,16 @@ describe('POST /payments', () => {
 	it('answers GET /payments/:id with the history, and 404 for an unknown id', async () => {
 		const payment = cash({ method: { kind: 'check', checkNumber: '1042' } });
 		await post([payment]);
-		const detail = (await waitForStatus(payment.id, 'posted')) as unknown as { status: string; history: { status: string; actor: string }[] };
-		expect(detail.history.map((h) => h.status)).toEqual(['accepted', 'cleared', 'posting', 'posted']);
+		const detail = (await waitForStatus(payment.id, 'verified')) as unknown as { status: string; history: { status: string; actor: string }[] };
+		expect(detail.history.map((h) => h.status)).toEqual(['accepted', 'cleared', 'posting', 'posted', 'verified']);
 		expect(detail.history[0]!.actor).toBe('device Test desk (Maria)');
+		// Read back from the PMS: its splits, Paysplit's own allocation, and whether they agree.
+		const full = detail as unknown as { splits: { amount: number }[]; allocation: { amount: number; reason: string }[]; matchesAllocation: boolean; pmsPaymentId: string };
+		expect(full.splits.reduce((sum, s) => sum + s.amount, 0)).toBe(4250);
+		expect(full.allocation.reduce((sum, s) => sum + s.amount, 0)).toBe(4250);
+		expect(full.allocation.every((s) => s.reason.length > 0)).toBe(true);
+		expect(full.matchesAllocation).toBe(true);
+		expect(full.pmsPaymentId).toMatch(/^\d+$/);
 		expect((await api(`/payments/${paymentId()}`)).status).toBe(404);
 		expect((await api('/payments/not-a-uuid')).status).toBe(400);
 	});

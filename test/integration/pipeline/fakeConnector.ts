@@ -1,5 +1,11 @@
 import type { Cents } from '$lib/domain/money/cents';
-import type { PmsConnector, PmsPayment, PmsPaymentRequest, PmsResult, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
+import type { PmsConnector, PmsPayment, PmsPaymentRequest, PmsResult, PmsSplit, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
+
+/** How this fake PMS splits a payment (tests may replace it to make the PMS disagree with the engine). */
+export let splitOf = (payment: PmsPayment): PmsSplit => ({ patientId: payment.patientId, providerId: null, clinicId: null, amount: payment.amount, unearnedType: '283' });
+export function setSplitOf(split: typeof splitOf): void {
+	splitOf = split;
+}
 
 export type PostBehaviour = 'ok' | 'lose_response' | 'refuse' | 'unreachable' | 'timeout_before_apply';
 
@@ -57,8 +63,10 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
 			return { ok: true, value: payments.filter((p) => p.patientId === patientId && p.note.startsWith(reference)) };
 		},
-		async readSplits() {
-			return { ok: true, value: [] };
+		async readSplits(paymentId) {
+			const payment = payments.find((p) => p.id === paymentId);
+			// As the demo PMS splits a payment for a family that owes nothing: all prepayment.
+			return { ok: true, value: payment ? [splitOf(payment)] : [] };
 		}
 	};
 	return {

@@ -6,7 +6,7 @@ import { bridgeMigrations } from '$lib/server/store/bridgeMigrations';
 import { createPracticeMirror } from '$lib/server/practice/createPracticeMirror';
 import { createPostingWorker } from '$lib/server/pipeline/createPostingWorker';
 import { receivePayments } from '$lib/server/payments/receivePayments';
-import { createFakeConnector, type PostBehaviour } from './fakeConnector';
+import { createFakeConnector, setSplitOf, type PostBehaviour } from './fakeConnector';
 import { paymentId } from '../support/paymentIds';
 
 let sql: Sql;
@@ -53,16 +53,16 @@ async function take(method: unknown = { kind: 'cash' }) {
 const statusOf = async (id: string) => (await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
 
 describe('the posting worker writes each payment to the PMS exactly once', () => {
-	it('posts a cash payment: accepted → cleared → posting → posted, with the reference in the note', async () => {
+	it('posts a cash payment: accepted → cleared → posting → posted → verified, with the reference in the note', async () => {
 		const { fake, drain } = await setup(['ok']);
 		const id = await take();
 		await drain();
-		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '500' });
+		expect(await statusOf(id)).toMatchObject({ status: 'verified', pms_payment_id: '500' });
 		expect(fake.payments).toHaveLength(1);
 		expect(fake.writes[0]).toMatchObject({ mode: 'allocate', paymentTypeId: '70', amount: 2500 });
 		expect(fake.writes[0]!.note.startsWith(`Paysplit ${id}`)).toBe(true);
 		const events = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
-		expect(events.map((e) => e.status)).toEqual(['accepted', 'cleared', 'posting', 'posted']);
+		expect(events.map((e) => e.status)).toEqual(['accepted', 'cleared', 'posting', 'posted', 'verified']);
 	});
 
 	it('keeps the allocation the engine computed at posting time, and the settings version used', async () => {
@@ -90,7 +90,7 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		await drain();
 		expect(fake.payments).toHaveLength(1);
 		expect(fake.writes).toHaveLength(1);
-		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '500' });
+		expect(await statusOf(id)).toMatchObject({ status: 'verified', pms_payment_id: '500' });
 	});
 
 	it('after a timeout that never reached the PMS, reads back, finds nothing, and posts once', async () => {
@@ -99,7 +99,7 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		await drain();
 		expect(fake.payments).toHaveLength(1);
 		expect(fake.writes).toHaveLength(2);
-		expect((await statusOf(id)).status).toBe('posted');
+		expect((await statusOf(id)).status).toBe('verified');
 	});
 
 	it('after a crash between the write-ahead record and the answer, resumes by reading back', async () => {
@@ -111,7 +111,7 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, now())`, [id]);
 		await drain();
 		expect(fake.writes).toHaveLength(0);
-		expect(await statusOf(id)).toMatchObject({ status: 'posted', pms_payment_id: '777' });
+		expect(await statusOf(id)).toMatchObject({ status: 'verified', pms_payment_id: '777' });
 	});
 
 	it('retries a PMS that cannot be reached, with backoff, and posts once it answers', async () => {
@@ -119,7 +119,7 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		const id = await take();
 		await drain();
 		expect(fake.payments).toHaveLength(1);
-		expect((await statusOf(id)).status).toBe('posted');
+		expect((await statusOf(id)).status).toBe('verified');
 		const attempts = await sql.query<{ outcome: string }>(`SELECT outcome FROM posting_attempt WHERE payment_id = $1 ORDER BY id`, [id]);
 		expect(attempts.map((a) => a.outcome)).toEqual(['not_sent', 'not_sent', 'posted']);
 	});
@@ -155,6 +155,43 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		expect(row.status).toBe('needs_attention');
 		expect(row.reason).toContain('2 payments');
 		expect(fake.writes).toHaveLength(0);
+	});
+
+	it('verifies by reading back, and records whether the PMS split the payment as the engine did', async () => {
+		const { drain } = await setup(['ok']);
+		const id = await take();
+		await drain();
+		const row = (await sql.query<{ status: string; matches_allocation: boolean; splits: unknown; allocation_difference: unknown }>(`SELECT status, matches_allocation, splits, allocation_difference FROM payment WHERE id = $1`, [id]))[0]!;
+		expect(row).toMatchObject({ status: 'verified', matches_allocation: true, allocation_difference: { onlyInPms: [], onlyInPaysplit: [] } });
+	});
+
+	it('records a different split by the PMS as information, still verified', async () => {
+		const { drain } = await setup(['ok']);
+		setSplitOf((p) => ({ patientId: p.patientId, providerId: '1', clinicId: null, amount: p.amount }));
+		try {
+			const id = await take();
+			await drain();
+			const row = (await sql.query<{ status: string; matches_allocation: boolean; allocation_difference: { onlyInPms: unknown[]; onlyInPaysplit: unknown[] } }>(`SELECT status, matches_allocation, allocation_difference FROM payment WHERE id = $1`, [id]))[0]!;
+			expect(row.status).toBe('verified');
+			expect(row.matches_allocation).toBe(false);
+			expect(row.allocation_difference.onlyInPms).toEqual([{ patientId: '1', providerId: '1', clinicId: null, amount: 2500 }]);
+			expect(row.allocation_difference.onlyInPaysplit).toEqual([{ patientId: '1', providerId: null, clinicId: null, amount: 2500, unearnedType: '283' }]);
+		} finally {
+			setSplitOf((p) => ({ patientId: p.patientId, providerId: null, clinicId: null, amount: p.amount, unearnedType: '283' }));
+		}
+	});
+
+	it('flags a PMS payment that does not match what was written (here: another amount)', async () => {
+		const { fake, worker } = await setup(['ok']);
+		const id = await take();
+		await worker.runOnce(); // accepted → cleared
+		await worker.runOnce(); // cleared → posting → posted
+		expect((await statusOf(id)).status).toBe('posted');
+		fake.payments[0]!.amount = 2400 as never;
+		await worker.runOnce();
+		const row = await statusOf(id);
+		expect(row.status).toBe('needs_attention');
+		expect(row.reason).toContain('its amount is $24.00, not $25.00');
 	});
 
 	it('leaves card payments waiting for clearing', async () => {

@@ -12,13 +12,24 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-/** `GET /payments/:id` (DESIGN §6). */
+/** A split as the PMS holds it (read back): no reason, the PMS gives none. */
+export const pmsSplitSchema = allocationSplitSchema.omit({ reason: true });
+const splitListSchema = z.array(pmsSplitSchema);
+
+/**
+ * `GET /payments/:id` (DESIGN §6). `splits` are the PMS's, read back at verification;
+ * `allocation` is what Paysplit's engine computed against the ledger at posting time, and
+ * `matchesAllocation` / `allocationDifference` compare the two (information for support).
+ */
 export const paymentDetailSchema = z.object({
 	payment: paymentIntentSchema,
 	status: paymentStatusSchema,
 	reason: z.string().optional(),
-	splits: z.array(allocationSplitSchema).optional(),
+	pmsPaymentId: z.string().optional(),
+	splits: splitListSchema.optional(),
+	allocation: z.array(allocationSplitSchema).optional(),
 	matchesAllocation: z.boolean().optional(),
+	allocationDifference: z.object({ onlyInPms: splitListSchema, onlyInPaysplit: splitListSchema }).optional(),
 	history: z.array(historyEntrySchema)
 });
 export type PaymentDetail = z.infer<typeof paymentDetailSchema>;

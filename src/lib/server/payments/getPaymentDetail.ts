@@ -1,4 +1,4 @@
-import type { PaymentDetail } from '$lib/domain/api/paymentDetail';
+import { paymentDetailSchema, pmsSplitSchema, type PaymentDetail } from '$lib/domain/api/paymentDetail';
 import { allocationSplitSchema } from '$lib/domain/allocation/allocationSplit';
 import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
@@ -6,7 +6,12 @@ import type { Sql } from '../store/Sql';
 
 /** `GET /payments/:id`: the payment as received, where it is now, and every step it took. */
 export async function getPaymentDetail(sql: Sql, id: string): Promise<PaymentDetail | null> {
-	const row = (await sql.query<{ intent: unknown; status: string; reason: string | null; splits: unknown }>(`SELECT intent, status, reason, splits FROM payment WHERE id = $1`, [id]))[0];
+	const row = (
+		await sql.query<{ intent: unknown; status: string; reason: string | null; splits: unknown; allocation: unknown; matches_allocation: boolean | null; allocation_difference: unknown; pms_payment_id: string | null }>(
+			`SELECT intent, status, reason, splits, allocation, matches_allocation, allocation_difference, pms_payment_id FROM payment WHERE id = $1`,
+			[id]
+		)
+	)[0];
 	if (!row) return null;
 	const events = await sql.query<{ status: string; at: Date; cause: string; actor: string; reason: string | null }>(
 		`SELECT status, at, cause, actor, reason FROM payment_event WHERE payment_id = $1 ORDER BY seq`,
@@ -16,7 +21,11 @@ export async function getPaymentDetail(sql: Sql, id: string): Promise<PaymentDet
 		payment: paymentIntentSchema.parse(row.intent),
 		status: paymentStatusSchema.parse(row.status),
 		...(row.reason ? { reason: row.reason } : {}),
-		...(row.splits ? { splits: allocationSplitSchema.array().parse(row.splits) } : {}),
+		...(row.pms_payment_id ? { pmsPaymentId: row.pms_payment_id } : {}),
+		...(row.splits ? { splits: pmsSplitSchema.array().parse(row.splits) } : {}),
+		...(row.allocation ? { allocation: allocationSplitSchema.array().parse(row.allocation) } : {}),
+		...(row.matches_allocation !== null ? { matchesAllocation: row.matches_allocation } : {}),
+		...(row.allocation_difference ? { allocationDifference: paymentDetailSchema.shape.allocationDifference.unwrap().parse(row.allocation_difference) } : {}),
 		history: events.map((e) => ({
 			status: paymentStatusSchema.parse(e.status),
 			at: e.at.toISOString(),

@@ -6,6 +6,7 @@ import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 import { paymentReference } from './paymentNote';
 import { planPosting } from './planPosting';
+import { verifyPosting, type PostedPayment } from './verifyPosting';
 import { retryDelay } from './retryDelay';
 
 export type PostingDeps = {
@@ -27,7 +28,7 @@ export type PostingDeps = {
 
 const BRIDGE = 'bridge';
 
-type Due = { id: string; status: string; intent: PaymentIntent; attempts: number; familyId: string };
+type Due = PostedPayment & { status: string; attempts: number; familyId: string };
 
 /**
  * Drives journaled payments toward the PMS, one at a time, and resumes after a restart:
@@ -47,15 +48,24 @@ export function createPostingWorker(deps: PostingDeps) {
 
 	async function nextDue(): Promise<Due | null> {
 		const row = (
-			await sql.query<{ id: string; status: string; intent: unknown; attempts: number; family_id: string }>(
-				`SELECT id, status, intent, attempts, family_id FROM payment
-				 WHERE status IN ('accepted', 'cleared', 'posting') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+			await sql.query<{ id: string; status: string; intent: unknown; attempts: number; family_id: string; pms_payment_id: string | null; pms_payment_type: string | null; allocation: unknown }>(
+				`SELECT id, status, intent, attempts, family_id, pms_payment_id, pms_payment_type, allocation FROM payment
+				 WHERE status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
 				 ORDER BY received_at, id LIMIT 1`,
 				[deps.now()]
 			)
 		)[0];
 		if (!row) return null;
-		return { id: row.id, status: row.status, intent: paymentIntentSchema.parse(row.intent), attempts: row.attempts, familyId: row.family_id };
+		return {
+			id: row.id,
+			status: row.status,
+			intent: paymentIntentSchema.parse(row.intent),
+			attempts: row.attempts,
+			familyId: row.family_id,
+			pmsPaymentId: row.pms_payment_id,
+			pmsPaymentType: row.pms_payment_type,
+			allocation: row.allocation
+		};
 	}
 
 	/** Does one step of work; false when nothing was due. */
@@ -70,6 +80,10 @@ export function createPostingWorker(deps: PostingDeps) {
 					? { paymentId: payment.id, event: { kind: 'clears_at_once' }, at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
 					: { paymentId: payment.id, event: { kind: 'awaits_settlement' }, at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
 			);
+			return true;
+		}
+		if (status === 'posted') {
+			await verify(payment);
 			return true;
 		}
 		if (status === 'cleared') {
@@ -113,7 +127,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		}
 		// The write-ahead record: committed before the PMS hears of the payment.
 		const attempt = await sql.transaction(async (tx) => {
-			await tx.query(`UPDATE payment SET allocation = $2, settings_version = $3 WHERE id = $1`, [payment.id, JSON.stringify(plan.allocation), plan.settingsVersion]);
+			await tx.query(`UPDATE payment SET allocation = $2, settings_version = $3, pms_payment_type = $4 WHERE id = $1`, [payment.id, JSON.stringify(plan.allocation), plan.settingsVersion, plan.request.paymentTypeId]);
 			return (await tx.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
 		});
 		const result = await connector.postPayment(plan.request);
@@ -135,6 +149,30 @@ export function createPostingWorker(deps: PostingDeps) {
 			return;
 		}
 		await retryLater(payment, failure, 'posting');
+	}
+
+	async function verify(payment: Due): Promise<void> {
+		const outcome = await verifyPosting(connector, payment);
+		switch (outcome.kind) {
+			case 'retry':
+				return retryLater(payment, { kind: 'unreachable', message: outcome.message }, 'verifying');
+			case 'problem':
+				await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: outcome.reason }, at: deps.now(), cause: 'read back from the PMS and found different', actor: BRIDGE }));
+				deps.log('warn', `payment ${payment.id} failed verification`);
+				return;
+			case 'verified':
+				await sql.transaction(async (tx) => {
+					await tx.query(`UPDATE payment SET splits = $2, matches_allocation = $3, allocation_difference = $4 WHERE id = $1`, [payment.id, JSON.stringify(outcome.pmsSplits), outcome.matchesAllocation, JSON.stringify(outcome.difference)]);
+					await mustTransition(tx, {
+						paymentId: payment.id,
+						event: { kind: 'verified' },
+						at: deps.now(),
+						cause: outcome.matchesAllocation ? 'read back from the PMS: present once, as written; split as Paysplit allocated it' : 'read back from the PMS: present once, as written; the PMS split it differently from Paysplit (kept for support)',
+						actor: BRIDGE
+					});
+				});
+				return;
+		}
 	}
 
 	async function retryLater(payment: Pick<Due, 'id' | 'attempts'>, failure: PmsFailure, doing: string): Promise<void> {

@@ -111,5 +111,14 @@ ALTER TABLE payment ADD COLUMN settings_version integer;
 		id: 3,
 		name: 'the state a payment left for needs_attention (where a retry returns it)',
 		sql: `ALTER TABLE payment ADD COLUMN attention_from text;`
+	},
+	{
+		id: 4,
+		name: 'verification: the PMS payment type written, and whether the PMS split the payment as the engine did',
+		sql: `
+ALTER TABLE payment ADD COLUMN pms_payment_type text;
+ALTER TABLE payment ADD COLUMN matches_allocation boolean;
+ALTER TABLE payment ADD COLUMN allocation_difference jsonb;
+`
 	}
 ];
