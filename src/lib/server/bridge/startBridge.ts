@@ -6,6 +6,7 @@ import { loadAdminSecret } from '../admin/adminSecret';
 import { parseConfig, type Config } from '../config/config';
 import type { PmsConnector } from '../connectors/PmsConnector';
 import { createOpenDentalConnector } from '../connectors/opendental/createOpenDentalConnector';
+import { createDemoProcessor, type DemoProcessor } from '../clearing/createDemoProcessor';
 import { createDemoPms, DEMO_KEYS, type DemoPms } from '../demo-pms/createDemoPms';
 import { demoPmsFetch, EMBEDDED_DEMO_PMS_URL } from '../demo-pms/demoPmsFetch';
 import { createLogger, type Logger } from '../log/createLogger';
@@ -79,6 +80,11 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
 	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs: 2 * config.PMS_TIMEOUT_SECONDS * 1000 });
 	worker.start();
+	// PMS=demo: a pretend processor settles card and ACH payments after DEMO_SETTLE_SECONDS (0: never),
+	// through the same clearing function as the webhook and the settlement import.
+	const demoProcessor: DemoProcessor | null =
+		demo && config.DEMO_SETTLE_SECONDS > 0 ? createDemoProcessor({ sql, now, settleAfterMs: config.DEMO_SETTLE_SECONDS * 1000, onSettled: () => worker.wake(), log }) : null;
+	demoProcessor?.start();
 	// Changes made in the PMS itself (new patients, procedures completed, payments keyed there).
 	const refresher = setInterval(() => void mirror.refresh(), config.PMS_REFRESH_SECONDS * 1000);
 	refresher.unref();
@@ -98,6 +104,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		version,
 		async stop() {
 			clearInterval(refresher);
+			await demoProcessor?.stop();
 			await worker.stop();
 			await sql.close();
 			await demoSql?.close();

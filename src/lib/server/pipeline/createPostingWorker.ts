@@ -1,7 +1,7 @@
 import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
-import { mustTransition } from '../journal/transition';
+import { mustTransition, transition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 import { paymentReference } from './paymentNote';
@@ -75,8 +75,10 @@ export function createPostingWorker(deps: PostingDeps) {
 		const status = bridgeStatusSchema.parse(payment.status);
 		if (status === 'accepted') {
 			const clearsAtOnce = payment.intent.method.kind === 'cash' || payment.intent.method.kind === 'check';
+			// `transition`, not `mustTransition`: a processor report may have moved it meanwhile (clearing
+			// takes an accepted card payment to awaiting_clearing itself so that no report is lost).
 			await sql.transaction((tx) =>
-				mustTransition(tx, clearsAtOnce
+				transition(tx, clearsAtOnce
 					? { paymentId: payment.id, event: { kind: 'clears_at_once' }, at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
 					: { paymentId: payment.id, event: { kind: 'awaits_settlement' }, at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
 			);

@@ -120,5 +120,47 @@ ALTER TABLE payment ADD COLUMN pms_payment_type text;
 ALTER TABLE payment ADD COLUMN matches_allocation boolean;
 ALTER TABLE payment ADD COLUMN allocation_difference jsonb;
 `
+	},
+	{
+		id: 5,
+		name: 'clearing: settlement reference of card/ACH payments, processor reports (gross and fee), processor event ids',
+		sql: `
+-- The reference a processor reports a payment by: the card terminal's reference, or the ACH
+-- reference. Generated from the intent, so existing rows are filled and no writer can forget it;
+-- trimmed and lower-cased, as reports are matched (server/clearing/applySettlement).
+ALTER TABLE payment ADD COLUMN settlement_ref text GENERATED ALWAYS AS (
+	lower(btrim(CASE method_kind WHEN 'card' THEN intent->'method'->>'terminalRef' WHEN 'ach' THEN intent->'method'->>'reference' END))
+) STORED;
+CREATE INDEX payment_settlement_ref ON payment (settlement_ref) WHERE settlement_ref IS NOT NULL;
+-- What the processor reported about a payment, one row per kind: the gross (what the PMS gets) and
+-- the fee, kept apart (writing net breaks matching: notes/pms-landscape.md §5).
+CREATE TABLE settlement (
+	payment_id uuid NOT NULL REFERENCES payment(id),
+	kind text NOT NULL CHECK (kind IN ('settled', 'declined', 'returned')),
+	source text NOT NULL CHECK (source IN ('webhook', 'csv', 'demo')),
+	origin text NOT NULL,
+	reference text NOT NULL,
+	gross bigint NOT NULL,
+	fee bigint CHECK (fee >= 0),
+	occurred_at text NOT NULL,
+	recorded_at timestamptz NOT NULL,
+	PRIMARY KEY (payment_id, kind)
+);
+-- Each processor webhook event id once (DESIGN §6), with what it did.
+CREATE TABLE processor_event (
+	id text PRIMARY KEY,
+	type text NOT NULL,
+	reference text NOT NULL,
+	amount bigint NOT NULL,
+	fee bigint,
+	occurred_at text NOT NULL,
+	received_at timestamptz NOT NULL,
+	body jsonb NOT NULL,
+	outcome text,
+	payment_id uuid REFERENCES payment(id),
+	message text
+);
+CREATE INDEX processor_event_reference ON processor_event (reference);
+`
 	}
 ];

@@ -1,0 +1,85 @@
+import { decideSettlement, type SettlementCandidate, type SettlementDecision } from '$lib/domain/clearing/decideSettlement';
+import { reportCause, type SettlementReport } from '$lib/domain/clearing/settlementReport';
+import type { Cents } from '$lib/domain/money/cents';
+import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import { mustTransition } from '../journal/transition';
+import type { SqlTx } from '../store/Sql';
+import type { ClearingDeps } from './clearingDeps';
+
+export type AppliedSettlement = SettlementDecision & { applied: boolean };
+
+/** More payments under one reference than this is not a reference any more; the decision reports it. */
+const MAX_CANDIDATES = 20;
+
+/**
+ * The one way a processor report reaches the journal, whatever carried it (the signed webhook, a
+ * settlement file, the demo processor): finds the card or ACH payment by its reference, decides
+ * with the pure `decideSettlement`, applies the resulting events through the state machine, and
+ * keeps the gross and the fee beside the payment (the gross is what the PMS gets; the fee is kept
+ * apart, pms-landscape §5). One transaction; wakes the posting worker when a payment cleared.
+ */
+export async function applySettlement(deps: ClearingDeps, report: SettlementReport): Promise<AppliedSettlement> {
+	const result = await deps.sql.transaction((tx) => applySettlementIn(tx, deps.now(), report));
+	afterSettlement(deps, report, result);
+	return result;
+}
+
+/** `applySettlement` inside the caller's transaction (the webhook records the event id in the same one). */
+export async function applySettlementIn(tx: SqlTx, at: Date, report: SettlementReport): Promise<AppliedSettlement> {
+	// Locks the payments under this reference, so that two reports (or two bridge processes) about
+	// one payment are decided one after the other, each seeing what the other did.
+	const rows = await tx.query<{ id: string; method_kind: string; amount: number | string; status: string; attention_from: string | null; reason: string | null; earlier_gross: number | string | null }>(
+		`SELECT p.id, p.method_kind, p.amount, p.status, p.attention_from, p.reason, s.gross AS earlier_gross
+		 FROM payment p LEFT JOIN settlement s ON s.payment_id = p.id AND s.kind = $2
+		 WHERE p.settlement_ref = lower(btrim($1))
+		 ORDER BY p.received_at, p.id LIMIT ${MAX_CANDIDATES} FOR UPDATE OF p`,
+		[report.reference, report.kind]
+	);
+	const candidates: SettlementCandidate[] = rows.map((row) => ({
+		id: row.id,
+		method: row.method_kind === 'ach' ? 'ach' : 'card',
+		amountCents: toCents(row.amount),
+		status: bridgeStatusSchema.parse(row.status),
+		attentionFrom: row.attention_from === null ? null : bridgeStatusSchema.parse(row.attention_from),
+		reason: row.reason,
+		earlierGross: row.earlier_gross === null ? null : toCents(row.earlier_gross)
+	}));
+	const decision = decideSettlement(report, candidates);
+	const paymentId = decision.paymentId;
+	if (paymentId === null) return { ...decision, applied: false };
+	for (const step of decision.steps) {
+		// The rows are locked and the decision asked the same state machine: a refusal here is a bug.
+		await mustTransition(tx, { paymentId, event: step.event, at, cause: step.cause, actor: step.actor });
+	}
+	if (decision.record !== 'none') await keepReport(tx, paymentId, report, at, decision.record);
+	return { ...decision, applied: decision.steps.length > 0 };
+}
+
+/** What every source does once the transaction committed: log what a person must know, wake posting. */
+export function afterSettlement(deps: Pick<ClearingDeps, 'log' | 'onSettled'>, report: SettlementReport, result: AppliedSettlement): void {
+	const about = result.paymentId ? `payment ${result.paymentId}` : `reference "${report.reference}"`;
+	if (result.alert) deps.log('warn', `clearing (${reportCause(report)}): ${about}: ${result.message}`);
+	else if (result.outcome !== 'matched' && result.outcome !== 'already_settled') deps.log('info', `clearing (${reportCause(report)}): ${about}: ${result.outcome}`);
+	if (result.steps.some((s) => s.event.kind === 'settled')) deps.onSettled();
+}
+
+async function keepReport(tx: SqlTx, paymentId: string, report: SettlementReport, at: Date, mode: 'replace' | 'keep'): Promise<void> {
+	// `keep` leaves the earlier report as it was, only adding the fee it lacked when the gross agrees
+	// (a webhook without a fee, then the day's settlement file with it).
+	const onConflict =
+		mode === 'replace'
+			? `DO UPDATE SET source = excluded.source, origin = excluded.origin, reference = excluded.reference, gross = excluded.gross, fee = excluded.fee, occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at`
+			: `DO UPDATE SET fee = COALESCE(settlement.fee, excluded.fee) WHERE settlement.gross = excluded.gross`;
+	await tx.query(
+		`INSERT INTO settlement (payment_id, kind, source, origin, reference, gross, fee, occurred_at, recorded_at)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (payment_id, kind) ${onConflict}`,
+		[paymentId, report.kind, report.source, reportCause(report), report.reference, report.amountCents, report.feeCents, report.occurredAt, at]
+	);
+}
+
+/** bigint comes back as a number from PGlite and as a string from node-postgres: accept both. */
+function toCents(value: number | string): Cents {
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isSafeInteger(n)) throw new Error(`amount ${String(value)} in the journal is not a whole number of cents`);
+	return n as Cents;
+}
