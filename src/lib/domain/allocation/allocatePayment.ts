@@ -1,7 +1,7 @@
 import type { AllocationResult } from './allocationResult';
 import type { AllocationSplit } from './allocationSplit';
 import { allocate } from './allocate';
-import type { ValidAllocationInput } from './ledgerIds';
+import type { ValidAllocationInput } from './ledgerRefs';
 import { mergeByProvider } from './mergeByProvider';
 import { parseAllocationInput } from './parseAllocationInput';
 import { prepaymentSplit } from './prepaymentSplit';

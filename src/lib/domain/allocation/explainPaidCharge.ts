@@ -1,4 +1,5 @@
 import { formatMoney } from '../money/formatMoney';
+import type { Charge } from './charge';
 import { describeCharge } from './describeCharge';
 import type { PaidCharge } from './paidCharge';
 import type { PaymentReason } from './paymentReason';
@@ -20,9 +21,9 @@ function opening(reason: PaymentReason): string {
 	}
 }
 
-/** The one plain sentence staff read beside a split to a charge: why this charge, and what it owed. */
-export function explainPaidCharge(paid: PaidCharge): string {
+/** The one plain sentence staff read beside a split to `charge`: why this charge, and what it owed. */
+export function explainPaidCharge(charge: Charge, paid: PaidCharge): string {
 	const owed = formatMoney(paid.owed);
 	const tail = paid.amount < paid.owed ? `; this pays ${formatMoney(paid.amount)} of it` : '';
-	return `${opening(paid.reason)}: ${describeCharge(paid.charge)} — ${owed} owed${tail}.`;
+	return `${opening(paid.reason)}: ${describeCharge(charge)} — ${owed} owed${tail}.`;
 }

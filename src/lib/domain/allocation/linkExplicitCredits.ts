@@ -1,12 +1,7 @@
-import type { LedgerSplit } from '../ledger/ledger';
 import type { AllocationInput } from './allocationInput';
-import type { ChargeList } from './buildCharges';
-import type { Charge } from './charge';
-import { effectiveClinic } from './effectiveClinic';
-import type { LedgerIds } from './ledgerIds';
+import type { Charges } from './charges';
+import type { LedgerRefs } from './ledgerRefs';
 import type { OwnerNumbers } from './ownerNumbers';
-
-type Owned = { readonly patientId: string; readonly providerId: string | null; readonly clinicId: string | null };
 
 /**
  * Rule 4 (Open Dental's `ExplicitlyLinkCredits`): an existing split that names a charge of its own
@@ -18,45 +13,44 @@ type Owned = { readonly patientId: string; readonly providerId: string | null; r
  * Which charge takes a split depends on that split alone (a charge takes any number of splits), so
  * one pass over the splits does all three steps, and the order the splits arrive in never matters.
  * A split naming a charge of another patient, provider or clinic stays free credit.
- * Changes the balances of `list.charges`; returns the splits left unlinked, in their input order.
+ * Changes `charges.balance`; returns the splits left unlinked (their indices, in input order).
  */
-export function linkExplicitCredits(input: AllocationInput, ids: LedgerIds, list: ChargeList, owners: OwnerNumbers): LedgerSplit[] {
-	const { clinicsEnabled } = input.options;
-	const { procedures, splits } = input.ledger;
-	const owns = (entry: Owned, split: LedgerSplit): boolean =>
-		entry.patientId === split.patientId &&
-		entry.providerId === split.providerId &&
-		effectiveClinic(entry.clinicId, clinicsEnabled) === effectiveClinic(split.clinicId, clinicsEnabled);
+export function linkExplicitCredits(input: AllocationInput, refs: LedgerRefs, charges: Charges, order: Int32Array, owners: OwnerNumbers): Int32Array {
+	const { splits } = input.ledger;
+	const { procedureCount, balance, owner, isCharge } = charges;
+	const splitOwners = owners.splits;
 
 	// Step 3's candidates, found by (owner, procedure named) in one lookup rather than a scan per
-	// split: the first attached adjustment in rule 2 order for each pair. The key starts with the
-	// owner's number and a space, so no id can make two keys collide.
-	const attached = new Map<string, Charge>();
-	for (const charge of list.charges) {
-		if (charge.kind !== 'adjustment' || charge.procedureId === null) continue;
-		const key = `${charge.owner} ${charge.procedureId}`;
+	// split: the first attached adjustment in rule 2 order for each pair. Both are numbers, and
+	// owners are fewer than entries, so `owner × procedures + procedure` is a key no two pairs share.
+	const attached = new Map<number, number>();
+	for (let position = 0; position < order.length; position++) {
+		const charge = order[position] as number;
+		if (charge < procedureCount) continue;
+		const procedure = refs.adjustmentProcedures[charge - procedureCount] as number;
+		if (procedure === -1) continue;
+		const key = (owner[charge] as number) * procedureCount + procedure;
 		if (!attached.has(key)) attached.set(key, charge);
 	}
 
-	/** The charge that takes `split` whole, `null` for a treatment-planned procedure, `undefined` for none. */
-	const takerOf = (split: LedgerSplit): Charge | null | undefined => {
-		const procedureIndex = split.procedureId === null ? undefined : ids.procedures.get(split.procedureId);
-		if (procedureIndex !== undefined) {
-			const procedure = list.procedureCharges[procedureIndex];
-			if (procedure ? owns(procedure, split) : owns(procedures[procedureIndex] as Owned, split)) return procedure ?? null;
+	const unlinked = new Int32Array(splits.length);
+	let unlinkedCount = 0;
+	for (let split = 0; split < splits.length; split++) {
+		const splitOwner = splitOwners[split] as number;
+		const procedure = refs.splitProcedures[split] as number;
+		const adjustment = refs.splitAdjustments[split] as number;
+		let taker = -1;
+		if (procedure !== -1 && owner[procedure] === splitOwner) {
+			// Taken by the procedure; a treatment-planned one absorbs it without a balance to lower.
+			if (isCharge[procedure] === 0) continue;
+			taker = procedure;
+		} else if (adjustment !== -1 && owner[procedureCount + adjustment] === splitOwner) {
+			taker = procedureCount + adjustment;
+		} else if (procedure !== -1 && attached.size > 0) {
+			taker = attached.get(splitOwner * procedureCount + procedure) ?? -1;
 		}
-		const adjustmentIndex = split.adjustmentId === null ? undefined : ids.adjustments.get(split.adjustmentId);
-		const adjustment = adjustmentIndex === undefined ? undefined : list.adjustmentCharges[adjustmentIndex];
-		if (adjustment && owns(adjustment, split)) return adjustment;
-		if (split.procedureId === null || attached.size === 0) return undefined;
-		return attached.get(`${owners.numberOf(split.patientId, split.providerId, effectiveClinic(split.clinicId, clinicsEnabled))} ${split.procedureId}`);
-	};
-
-	const unlinked: LedgerSplit[] = [];
-	for (const split of splits) {
-		const taker = takerOf(split);
-		if (taker === undefined) unlinked.push(split);
-		else if (taker !== null) taker.balance -= split.amount;
+		if (taker === -1) unlinked[unlinkedCount++] = split;
+		else balance[taker] = (balance[taker] as number) - (splits[split] as (typeof splits)[number]).amount;
 	}
-	return unlinked;
+	return unlinked.subarray(0, unlinkedCount);
 }

@@ -1,58 +1,72 @@
 import type { Id } from '../ledger/ledger';
+import type { AllocationInput } from './allocationInput';
+import { IdNumbers } from './idNumbers';
+import type { LedgerRefs } from './ledgerRefs';
 
-/** Who an entry belongs to: the key of explicit links (rules 3–5) and, field by field, of rule 7's layers. */
-export type Owner = { readonly patientId: Id; readonly providerId: Id | null; readonly clinicId: Id | null };
-
-/** An owner with each of its fields numbered too (patients, providers and clinics each from 0), for rule 7's layer keys. */
-export type NumberedOwner = Owner & { readonly patient: number; readonly provider: number; readonly clinic: number };
-
-function numberIn(numbers: Map<Id | null, number>, id: Id | null): number {
-	let number = numbers.get(id);
-	if (number === undefined) {
-		number = numbers.size;
-		numbers.set(id, number);
-	}
-	return number;
-}
+/** The fields of an owner, numbered: the patient by its place in `ledger.patients`, providers and clinics from 0 as first met. */
+export type NumberedOwner = { readonly patient: number; readonly provider: number; readonly clinic: number };
 
 /**
- * Numbers each distinct (patient, provider, clinic) once, so the engine groups entries by a small
- * integer instead of building a string key per entry for every layer (a family has a few dozen
- * owners however long its ledger). Nested maps rather than a joined string: ids may contain any
- * character, so no separator is safe, and a lookup by the ids themselves builds nothing.
+ * Who each entry belongs to — its (patient, provider, clinic), the key of explicit links (rules
+ * 3–5) and, field by field, of rule 7's layers — as a small number: owner `n` is `list[n]`, and two
+ * entries have the same owner exactly when the three fields agree (clinics as rule 1 counts them).
  */
-export class OwnerNumbers {
-	/** Owner `n` is `owners[n]`. */
-	readonly owners: NumberedOwner[] = [];
-	readonly #byPatient = new Map<Id, Map<Id | null, Map<Id | null, number>>>();
-	readonly #patients = new Map<Id | null, number>();
-	readonly #providers = new Map<Id | null, number>();
-	readonly #clinics = new Map<Id | null, number>();
+export type OwnerNumbers = {
+	readonly list: readonly NumberedOwner[];
+	/** The owner of each charge: `ledger.procedures[i]` is charge `i`, `ledger.adjustments[i]` charge `procedures.length + i`. */
+	readonly charges: Int32Array;
+	/** The owner of `ledger.splits[i]`. */
+	readonly splits: Int32Array;
+};
 
-	numberOf(patientId: Id, providerId: Id | null, clinicId: Id | null): number {
-		let byProvider = this.#byPatient.get(patientId);
-		if (!byProvider) {
-			byProvider = new Map();
-			this.#byPatient.set(patientId, byProvider);
+/*
+ * Each entry's patient is already numbered (validation resolved it); its provider and clinic are
+ * numbered here (`IdNumbers`, a table lookup for Open Dental's whole-number ids), and the three
+ * numbers lead through nested arrays to the owner: three array reads per entry, where a key string
+ * or nested maps would hash ids for each of 100,000 entries. Ids may contain any character, so
+ * numbers, never joined ids, make the key. A family has a few dozen owners however long its ledger,
+ * so the arrays stay small.
+ */
+
+/**
+ * Numbers the owner of every procedure, adjustment and split (`OwnerNumbers`). When clinics are off,
+ * every clinic counts as none (rule 1).
+ */
+export function numberOwners(input: AllocationInput, refs: LedgerRefs): OwnerNumbers {
+	const { procedures, adjustments, splits } = input.ledger;
+	const clinicsEnabled = input.options.clinicsEnabled;
+	const providers = new IdNumbers();
+	const clinics = new IdNumbers();
+	const list: NumberedOwner[] = [];
+	/** `byField[patient][provider][clinic]` is the owner of those three, once met. */
+	const byField: (number | undefined)[][][] = [];
+	const ownerOf = (patient: number, providerId: Id | null, clinicId: Id | null): number => {
+		const provider = providers.numberOf(providerId);
+		const clinic = clinics.numberOf(clinicsEnabled ? clinicId : null);
+		const byProvider = (byField[patient] ??= []);
+		const byClinic = (byProvider[provider] ??= []);
+		let owner = byClinic[clinic];
+		if (owner === undefined) {
+			owner = list.length;
+			byClinic[clinic] = owner;
+			list.push({ patient, provider, clinic });
 		}
-		let byClinic = byProvider.get(providerId);
-		if (!byClinic) {
-			byClinic = new Map();
-			byProvider.set(providerId, byClinic);
-		}
-		let number = byClinic.get(clinicId);
-		if (number === undefined) {
-			number = this.owners.length;
-			this.owners.push({
-				patientId,
-				providerId,
-				clinicId,
-				patient: numberIn(this.#patients, patientId),
-				provider: numberIn(this.#providers, providerId),
-				clinic: numberIn(this.#clinics, clinicId)
-			});
-			byClinic.set(clinicId, number);
-		}
-		return number;
+		return owner;
+	};
+
+	const charges = new Int32Array(procedures.length + adjustments.length);
+	for (let index = 0; index < procedures.length; index++) {
+		const { providerId, clinicId } = procedures[index] as (typeof procedures)[number];
+		charges[index] = ownerOf(refs.procedurePatients[index] as number, providerId, clinicId);
 	}
+	for (let index = 0; index < adjustments.length; index++) {
+		const { providerId, clinicId } = adjustments[index] as (typeof adjustments)[number];
+		charges[procedures.length + index] = ownerOf(refs.adjustmentPatients[index] as number, providerId, clinicId);
+	}
+	const splitOwners = new Int32Array(splits.length);
+	for (let index = 0; index < splits.length; index++) {
+		const { providerId, clinicId } = splits[index] as (typeof splits)[number];
+		splitOwners[index] = ownerOf(refs.splitPatients[index] as number, providerId, clinicId);
+	}
+	return { list, charges, splits: splitOwners };
 }

@@ -1,31 +1,15 @@
-import type { Id } from '../ledger/ledger';
-import type { ChargeList } from './buildCharges';
-import type { Charge } from './charge';
-import type { ChargeOrder } from './allocationInput';
-import { compareCharges } from './compareCharges';
-import type { LedgerIds } from './ledgerIds';
-import { payCharges } from './payCharges';
+import type { Charges } from './charges';
 import type { PaidCharge } from './paidCharge';
+import { payCharges } from './payCharges';
 
 /**
  * Rule 6 (Open Dental's "pay first" entries, the API's `procNums`): the procedures the user picked
- * are paid from the new payment before any old credit is linked, oldest first (rule 2 order), at
- * their balance after rules 3–5. A picked procedure that owes nothing is passed over; a
- * treatment-planned one is not a charge, so it is never paid. The picks are looked up by id, so a
- * long ledger is not walked for a handful of picks.
+ * (`picked[c] === 1`) are paid from the new payment before any old credit is linked, oldest first
+ * (rule 2 order, `order`), at their balance after rules 3–5. A picked procedure that owes nothing
+ * is passed over; a treatment-planned one is not a charge, so it is never paid.
  */
-export function payFirstCharges(
-	list: ChargeList,
-	ids: LedgerIds,
-	payFirst: readonly Id[],
-	order: ChargeOrder,
-	amount: number
-): { paid: PaidCharge[]; remaining: number } {
-	const picked = new Set<Charge>();
-	for (const id of payFirst) {
-		const index = ids.procedures.get(id);
-		const charge = index === undefined ? undefined : list.procedureCharges[index];
-		if (charge) picked.add(charge);
-	}
-	return payCharges([...picked].sort(compareCharges(order)), amount, () => 'pay_first');
+export function payFirstCharges(charges: Charges, order: Int32Array, picked: Uint8Array, amount: number): { paid: PaidCharge[]; remaining: number } {
+	const first: number[] = [];
+	for (let position = 0; position < order.length; position++) if (picked[order[position] as number] === 1) first.push(order[position] as number);
+	return payCharges(charges.balance, first, amount, () => 'pay_first');
 }

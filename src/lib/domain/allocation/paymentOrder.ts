@@ -1,15 +1,13 @@
-import type { Id } from '../ledger/ledger';
-import type { Charge } from './charge';
-
 /**
- * Rule 8's order for the new payment: rule 2 order, except that with "prefer this patient" the
- * paying patient's charges come first (Open Dental re-sorts after implicit linking). Each part
- * keeps its order.
+ * Rule 8's order for the new payment: rule 2 order (`order`), except that with "prefer this
+ * patient" the paying patient's charges (`own[c] === 1`) come first (Open Dental re-sorts after
+ * implicit linking). Each part keeps its order.
  */
-export function paymentOrder(charges: readonly Charge[], preferPatient: boolean, payingPatientId: Id): readonly Charge[] {
-	if (!preferPatient) return charges;
-	const own: Charge[] = [];
-	const family: Charge[] = [];
-	for (const charge of charges) (charge.patientId === payingPatientId ? own : family).push(charge);
-	return own.concat(family);
+export function paymentOrder(order: Int32Array, preferPatient: boolean, own: Uint8Array): Int32Array {
+	if (!preferPatient) return order;
+	const ordered = new Int32Array(order.length);
+	let next = 0;
+	for (let position = 0; position < order.length; position++) if (own[order[position] as number] === 1) ordered[next++] = order[position] as number;
+	for (let position = 0; position < order.length; position++) if (own[order[position] as number] === 0) ordered[next++] = order[position] as number;
+	return ordered;
 }
