@@ -3,6 +3,7 @@ import type { Family } from '$lib/domain/api/patientsFeed';
 import type { Cents } from '$lib/domain/money/cents';
 import { isFinalStatus } from '$lib/domain/payment/PaymentStatus';
 import { allocationOptionsFor } from '$lib/domain/settings/allocationOptionsFor';
+import type { Ledger } from '$lib/domain/ledger/ledger';
 import { withPendingCredits, type PendingCredit } from '$lib/domain/ledger/withPendingCredits';
 import type { PatientRow, PaymentRow, SettingsRow } from '../db/rows';
 
@@ -28,15 +29,23 @@ export function pendingCredits(payments: readonly PaymentRow[], guarantorMembers
 		}));
 }
 
-/** The allocation engine's input for the payment being entered, from the device's cached data. */
+/**
+ * The family's ledger as the preview sees it: the cached copy plus the pending payments (DESIGN §2).
+ * Made once per change of either, not per keystroke: the worker keeps the ledger object it was last
+ * sent (`createLedgerPreview`), so while only the amount changes this must stay the same object.
+ */
+export function previewLedger(family: Family, pending: readonly PendingCredit[]): Ledger {
+	return withPendingCredits(family.ledger, pending);
+}
+
+/** The allocation engine's input for the payment being entered, from the device's cached data and `previewLedger`. */
 export function previewInput(args: {
 	patient: PatientRow;
-	family: Family;
+	ledger: Ledger;
 	settings: SettingsRow;
 	amount: Cents;
 	payDate: string;
 	choice: { preferPatient: boolean; payFirst: string[] };
-	pending: PendingCredit[];
 }): AllocationInput | null {
 	const options = args.settings.pms.options;
 	if (!options) return null;
@@ -45,6 +54,6 @@ export function previewInput(args: {
 		payment: { patientId: args.patient.id, amount: args.amount, payDate: args.payDate, clinicId },
 		mode: args.settings.settings.allocationMode,
 		options: allocationOptionsFor(args.settings.settings, options.preferences, args.choice),
-		ledger: withPendingCredits(args.family.ledger, args.pending)
+		ledger: args.ledger
 	};
 }
