@@ -1,6 +1,6 @@
 // `npm run demo-pms`: the demo practice alone, as an Open Dental API on http://127.0.0.1:30222/api/v1,
 // for bridges started with PMS=opendental, so that several bridges can share one practice.
-// DEMO_PMS_PORT, HOST, DATA_DIR (its database: DATA_DIR/demo-pms-standalone), DEMO_TODAY,
+// DEMO_PMS_PORT (else PORT), HOST, DATA_DIR (its database: DATA_DIR/demo-pms-standalone), DEMO_TODAY,
 // DEMO_PATIENTS and PRACTICE_TZ override the defaults. It prints the settings for the bridges.
 //
 // It runs the built server (build/, made by `npm run build`) with PAYSPLIT_ROLE=demo-pms: the server's

@@ -45,6 +45,15 @@ describe('npm run demo-pms: the demo practice alone, for several bridges', () =>
 		expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
 	});
 
+	it('takes fault injection for tests at /api/v1/_demo/faults, as the embedded one does', async () => {
+		const url = `${demo.bridgeEnv.OPENDENTAL_URL}/_demo/faults`;
+		const headers = { authorization: `ODFHIR ${demo.bridgeEnv.OPENDENTAL_DEVELOPER_KEY}/${demo.bridgeEnv.OPENDENTAL_CUSTOMER_KEY}`, 'content-type': 'application/json' };
+		const set = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ latencyMs: 5 }) });
+		expect(set.status).toBe(200);
+		expect(await (await fetch(url, { headers })).json()).toMatchObject({ latencyMs: 5 });
+		await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ latencyMs: 0 }) });
+	});
+
 	it('stops a second copy started on the same port, saying to set DEMO_PMS_PORT', async () => {
 		await expect(startRunningDemoPms(port)).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is taken .*Set DEMO_PMS_PORT`));
 	});
@@ -60,6 +69,16 @@ describe('the demo PMS settings', () => {
 			patients: 42,
 			clock: '2026-11-23'
 		});
+	});
+
+	it('listens on PORT when DEMO_PMS_PORT is not set, DEMO_PMS_PORT winning when both are', () => {
+		const port = (env: Record<string, string>) => {
+			const parsed = parseDemoPmsEnv({ DEMO_TODAY: '2026-11-23', ...env });
+			return parsed.ok ? parsed.options.port : parsed.problems;
+		};
+		expect(port({ PORT: '4400' })).toBe(4400);
+		expect(port({ PORT: '4400', DEMO_PMS_PORT: '4401' })).toBe(4401);
+		expect(port({ PORT: 'x' })).toEqual(['PORT "x" must be a TCP port number from 0 to 65535']);
 	});
 
 	it('names each bad variable, and ignores the bridge’s own settings in the same shell', () => {

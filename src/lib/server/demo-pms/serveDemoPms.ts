@@ -24,14 +24,16 @@ export type DemoPmsServer = {
 };
 
 /**
- * Reads the stand-alone demo PMS's settings: DEMO_PMS_PORT (default 30222), HOST, DATA_DIR (its
+ * Reads the stand-alone demo PMS's settings: DEMO_PMS_PORT, else PORT (default 30222), HOST, DATA_DIR (its
  * database goes to DATA_DIR/demo-pms-standalone, beside a bridge's own), DEMO_TODAY, DEMO_PATIENTS,
  * PRACTICE_TZ. The shared ones are checked by the bridge's own schema, so the messages match.
  */
 export function parseDemoPmsEnv(env: Record<string, string | undefined>, now: () => Date = () => new Date()): { ok: true; options: DemoPmsOptions } | { ok: false; problems: string[] } {
 	const problems: string[] = [];
-	const rawPort = env.DEMO_PMS_PORT?.trim() || String(DEMO_PMS_DEFAULT_PORT);
-	if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535) problems.push(`DEMO_PMS_PORT "${rawPort}" must be a TCP port number from 0 to 65535`);
+	// DEMO_PMS_PORT first, so that a shell that sets PORT for a bridge can start the demo PMS beside it.
+	const portVariable = env.DEMO_PMS_PORT?.trim() ? 'DEMO_PMS_PORT' : env.PORT?.trim() ? 'PORT' : undefined;
+	const rawPort = (portVariable ? env[portVariable]?.trim() : undefined) ?? String(DEMO_PMS_DEFAULT_PORT);
+	if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535) problems.push(`${portVariable ?? 'DEMO_PMS_PORT'} "${rawPort}" must be a TCP port number from 0 to 65535`);
 	// Only the variables the demo reads: a shell that also has PMS=opendental for a bridge is fine.
 	const shared = parseConfig({ HOST: env.HOST, DATA_DIR: env.DATA_DIR, DEMO_TODAY: env.DEMO_TODAY, DEMO_PATIENTS: env.DEMO_PATIENTS, PRACTICE_TZ: env.PRACTICE_TZ });
 	if (!shared.ok) problems.push(...shared.problems);
@@ -101,7 +103,7 @@ export async function runStandaloneDemoPms(env: Record<string, string | undefine
 		running = await serveDemoPms(parsed.options);
 	} catch (error) {
 		const code = (error as { code?: string }).code;
-		if (code === 'EADDRINUSE') console.error(`The demo PMS cannot start: port ${parsed.options.port} on ${parsed.options.host} is taken (another demo PMS, or Open Dental?). Set DEMO_PMS_PORT to another port.`);
+		if (code === 'EADDRINUSE') console.error(`The demo PMS cannot start: port ${parsed.options.port} on ${parsed.options.host} is taken (another demo PMS, or Open Dental?). Set DEMO_PMS_PORT (or PORT) to another port.`);
 		else console.error('The demo PMS could not start:', error);
 		process.exit(1);
 	}
