@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import pg from 'pg';
 
 export type PostgresServer = {
-	/** postgres://postgres@127.0.0.1:<port>/paysplit_test: a database made for this server's tests. */
+	/** A database made for this test file, e.g. postgres://postgres@127.0.0.1:<port>/paysplit_test. */
 	url: string;
 	port: number;
 	/** Makes another empty database on this server and returns its URL. */
@@ -25,13 +25,65 @@ const INSTALL_HINT =
 	'Install them — Debian: `apt-get install postgresql` (.ci/run does) — or point PG_BIN at the folder that holds them.';
 
 /**
+ * A PostgreSQL server for one test file. With TEST_DATABASE_URL (a server someone runs, and a user
+ * that may create databases) its databases are made there, under names unique to this test run,
+ * and dropped again by `stop()`. Without it, a throwaway server is started (see startThrowawayServer).
+ */
+export async function startPostgresServer(): Promise<PostgresServer> {
+	const given = process.env.TEST_DATABASE_URL?.trim();
+	return given ? useGivenServer(given) : startThrowawayServer();
+}
+
+async function useGivenServer(adminUrl: string): Promise<PostgresServer> {
+	let parsed: URL;
+	try {
+		parsed = new URL(adminUrl);
+	} catch {
+		throw new Error(`TEST_DATABASE_URL "${adminUrl}" is not a URL: use postgres://user:password@host:5432/database`);
+	}
+	const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+		const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
+		await client.connect();
+		try {
+			return await work(client);
+		} finally {
+			await client.end();
+		}
+	};
+	const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+	const made: string[] = [];
+	const server: PostgresServer = {
+		url: '',
+		port: Number(parsed.port || 5432),
+		async createDatabase(name) {
+			if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}" must be lower-case letters, digits and _`);
+			const unique = `t_${name}_${run}`.slice(0, 63);
+			await admin((client) => client.query(`CREATE DATABASE ${unique}`));
+			made.push(unique);
+			const url = new URL(adminUrl);
+			url.pathname = `/${unique}`;
+			return url.toString();
+		},
+		output: () => `the server at TEST_DATABASE_URL (${parsed.host})`,
+		async stop() {
+			// FORCE: a bridge killed by a test may have left sessions behind.
+			await admin(async (client) => {
+				for (const name of made.splice(0)) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			});
+		}
+	};
+	server.url = await server.createDatabase('paysplit_test');
+	return server;
+}
+
+/**
  * Starts a throwaway PostgreSQL server for one test file: a fresh cluster in a temporary folder,
  * trusting local connections, listening on a free port of 127.0.0.1 only (its unix socket stays in
  * that folder), without fsync. PostgreSQL refuses to run as root; as root the cluster belongs to
  * the `postgres` user that Debian's package creates (else `nobody`), and the server runs as that user.
  * Without PostgreSQL installed this throws (the tests fail, saying what to install); it never skips.
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+async function startThrowawayServer(): Promise<PostgresServer> {
 	const bin = findPostgresBin();
 	const owner = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
 	const dir = mkdtempSync(join(tmpdir(), 'paysplit-pg-'));
