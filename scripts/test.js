@@ -1,8 +1,8 @@
-// `npm test`: type check, build, unit + integration tests (Vitest), end-to-end tests in Debian's
-// Chromium (Playwright). Ends with one plain line, `N passed, N failed`, totalling every runner
+// `npm test`: type check, build, unit + integration tests (Vitest; the store and pipeline ones on
+// PGlite and on PostgreSQL), end-to-end tests in Debian's Chromium (Playwright). Ends with one plain line, `N passed, N failed`, totalling every runner
 // (the type check and the build count as one check each).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CHROMIUM_PATH: chromium };
@@ -28,7 +28,26 @@ function ensureChromium() {
 	process.exit(1);
 }
 
+/**
+ * The store and pipeline tests also run on PostgreSQL: on the server at TEST_DATABASE_URL, else on a
+ * throwaway server they start from PostgreSQL's binaries (test/support/postgresServer.ts). Missing
+ * binaries are installed as root; otherwise those tests fail, saying what to install.
+ */
+function ensurePostgres() {
+	if (process.env.TEST_DATABASE_URL || process.env.PG_BIN) return;
+	const debian = '/usr/lib/postgresql';
+	const installed = existsSync(debian) && readdirSync(debian).some((version) => existsSync(`${debian}/${version}/bin/postgres`) && existsSync(`${debian}/${version}/bin/initdb`));
+	if (installed) return;
+	const install = 'apt-get update && apt-get install -y postgresql';
+	if (process.getuid?.() === 0) {
+		console.log(`PostgreSQL's server binaries are missing: installing Debian's package (${install}).`);
+		if (run('install postgresql', 'sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`])) return;
+	}
+	console.error(`PostgreSQL's server binaries are missing, so the PostgreSQL tests will fail. Install them as root (or set TEST_DATABASE_URL to a server):\n\n    sudo sh -c '${install}'\n`);
+}
+
 const haveChromium = ensureChromium();
+ensurePostgres();
 rmSync('.test-output', { recursive: true, force: true });
 mkdirSync('.test-output', { recursive: true });
 

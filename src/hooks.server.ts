@@ -4,9 +4,13 @@ import { writeRuntimeFile } from '$lib/server/admin/adminSecret';
 import { setBridge } from '$lib/server/bridge/bridgeInstance';
 import { ConfigError, startBridge } from '$lib/server/bridge/startBridge';
 import { startupBanner } from '$lib/server/bridge/startupBanner';
+import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
+import { DatabaseUrlError } from '$lib/server/store/openStore';
 
 /** Starts the bridge before the server takes its first request (adapter-node awaits this). */
 export const init: ServerInit = async () => {
+	// `npm run demo-pms` (scripts/demo-pms.js) loads this build to serve the demo PMS alone, on its own port.
+	if (process.env.PAYSPLIT_ROLE === 'demo-pms') return runStandaloneDemoPms(process.env);
 	try {
 		const bridge = await startBridge(process.env);
 		setBridge(bridge);
@@ -23,6 +27,10 @@ export const init: ServerInit = async () => {
 		if (error instanceof ConfigError) {
 			console.error('Paysplit cannot start. Fix these settings (environment variables) and start again:');
 			for (const problem of error.problems) console.error(`  - ${problem}`);
+			process.exit(1);
+		}
+		if (error instanceof DatabaseUrlError) {
+			console.error(`Paysplit cannot start. Fix this setting (environment variable) and start again:\n  - ${error.message}`);
 			process.exit(1);
 		}
 		console.error('Paysplit could not start:', error);

@@ -18,8 +18,11 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 	const writes: PmsPaymentRequest[] = [];
 	let readsFail = false;
 	const snapshot: PracticeSnapshot = {
-		patients: [{ id: '1', guarantorId: '1', firstName: 'Ada', lastName: 'Lovelace' }],
-		families: [{ guarantorId: '1', ledger: { patients: [{ id: '1', guarantorId: '1', primaryProviderId: '1' }], unearnedTypes: [], procedures: [], adjustments: [], splits: [] } }],
+		patients: [
+			{ id: '1', guarantorId: '1', firstName: 'Ada', lastName: 'Lovelace' },
+			{ id: '2', guarantorId: '2', firstName: 'Grace', lastName: 'Hopper' }
+		],
+		families: ['1', '2'].map((id) => ({ guarantorId: id, ledger: { patients: [{ id, guarantorId: id, primaryProviderId: '1' }], unearnedTypes: [], procedures: [], adjustments: [], splits: [] } })),
 		providers: [{ id: '1', abbr: 'DOC1', name: 'Dr One' }],
 		clinics: [],
 		paymentTypes: [{ id: '70', name: 'Cash' }, { id: '69', name: 'Check' }],

@@ -1,28 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPglite } from '$lib/server/store/openPglite';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Sql } from '$lib/server/store/Sql';
 import { migrate } from '$lib/server/store/migrate';
 import { bridgeMigrations } from '$lib/server/store/bridgeMigrations';
+import { openPostgres } from '$lib/server/store/openPostgres';
+import type { PmsConnector } from '$lib/server/connectors/PmsConnector';
 import { createPracticeMirror } from '$lib/server/practice/createPracticeMirror';
 import { createPostingWorker } from '$lib/server/pipeline/createPostingWorker';
 import { receivePayments } from '$lib/server/payments/receivePayments';
 import { createFakeConnector, setSplitOf, type PostBehaviour } from './fakeConnector';
 import { paymentId } from '../support/paymentIds';
+import { useSqlBackends, type SqlBackend } from '../../support/sqlBackends';
+
+const backends = useSqlBackends();
 
 let sql: Sql;
+/** PostgreSQL: the URL of the running test's database, for a second store on it (another bridge). */
+let databaseUrl: string | undefined;
 let clock: number;
 const now = () => new Date(clock);
 const device = { id: '00000000-0000-4000-8000-000000000001', name: 'Desk' };
 
-beforeEach(async () => {
-	sql = await openPglite(undefined);
+async function openMigrated(on: SqlBackend): Promise<Sql> {
+	if (on.name === 'PostgreSQL') {
+		databaseUrl = await on.newDatabaseUrl();
+		sql = backends.closeAfterTest(await openPostgres(databaseUrl));
+	} else {
+		databaseUrl = undefined;
+		sql = await on.open();
+	}
 	await migrate(sql, bridgeMigrations);
 	await sql.query(`INSERT INTO device (id, name, token_hash, paired_at) VALUES ($1, 'Desk', 'h', now())`, [device.id]);
 	clock = Date.parse('2026-11-23T15:00:00Z');
-});
-afterEach(async () => {
-	await sql.close();
-});
+	return sql;
+}
 
 async function setup(script: PostBehaviour[]) {
 	const fake = createFakeConnector(script);
@@ -42,17 +52,22 @@ async function setup(script: PostBehaviour[]) {
 	return { fake, worker, drain };
 }
 
-async function take(method: unknown = { kind: 'cash' }) {
+async function take(method: unknown = { kind: 'cash' }, patientId = '1') {
 	const id = paymentId();
 	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
-	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId: '1', amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
+	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId, amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
 	expect(result?.outcome).toBe('accepted');
 	return id;
 }
 
 const statusOf = async (id: string) => (await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
 
-describe('the posting worker writes each payment to the PMS exactly once', () => {
+describe.each(backends.both)('the posting worker on $name', (on) => {
+beforeEach(async () => {
+	await openMigrated(on);
+});
+
+describe('writes each payment to the PMS exactly once', () => {
 	it('posts a cash payment: accepted → cleared → posting → posted → verified, with the reference in the note', async () => {
 		const { fake, drain } = await setup(['ok']);
 		const id = await take();
@@ -201,4 +216,96 @@ describe('the posting worker writes each payment to the PMS exactly once', () =>
 		expect((await statusOf(id)).status).toBe('awaiting_clearing');
 		expect(fake.writes).toHaveLength(0);
 	});
+});
+
+describe('one payment at a time per family, also across two bridges on one database', () => {
+	/** A second store on the same database: another bridge process (PostgreSQL), or the same store (PGlite belongs to one process). */
+	async function secondStore(): Promise<Sql> {
+		return databaseUrl ? backends.closeAfterTest(await openPostgres(databaseUrl)) : sql;
+	}
+
+	/** The fake PMS, each write taking `ms` of real time, counting how many writes run at once per family and overall. */
+	function slowPms(ms: number) {
+		const fake = createFakeConnector();
+		const running = new Map<string, number>();
+		const most = { perFamily: 0, overall: 0 };
+		let overall = 0;
+		const connector: PmsConnector = {
+			...fake.connector,
+			async postPayment(request) {
+				const family = request.patientId; // each fake patient is their own family's guarantor
+				running.set(family, (running.get(family) ?? 0) + 1);
+				overall += 1;
+				most.perFamily = Math.max(most.perFamily, running.get(family)!);
+				most.overall = Math.max(most.overall, overall);
+				try {
+					await new Promise((resolve) => setTimeout(resolve, ms));
+					return await fake.connector.postPayment(request);
+				} finally {
+					running.set(family, running.get(family)! - 1);
+					overall -= 1;
+				}
+			}
+		};
+		return { fake, connector, most };
+	}
+
+	async function workerOn(store: Sql, connector: PmsConnector) {
+		const mirror = createPracticeMirror({ sql: store, connector, now, log: () => undefined });
+		await mirror.refresh();
+		return createPostingWorker({ sql: store, connector, mirror, now, random: () => 0.5, log: () => undefined });
+	}
+
+	it('two workers post two families side by side, each family one payment at a time, each payment once', async () => {
+		const pms = slowPms(25);
+		const other = await secondStore();
+		const workers = [await workerOn(sql, pms.connector), await workerOn(other, pms.connector)];
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) ids.push(await take(undefined, '1'), await take(undefined, '2'));
+		const allDone = async () => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment WHERE status <> 'verified'`))[0]!.n === 0;
+		const deadline = Date.now() + 20_000;
+		await Promise.all(
+			workers.map(async (worker) => {
+				while (!(await allDone())) {
+					if (Date.now() > deadline) throw new Error('the workers did not finish in 20 s');
+					if (!(await worker.runOnce())) await new Promise((resolve) => setTimeout(resolve, 5));
+				}
+			})
+		);
+		expect(pms.fake.writes).toHaveLength(8);
+		expect(new Set(pms.fake.payments.map((p) => p.note.split(' · ')[0])).size).toBe(8);
+		expect(pms.most.perFamily).toBe(1);
+		// The second worker took the other family rather than waiting for the first one's.
+		expect(pms.most.overall).toBe(2);
+		for (const id of ids) expect((await statusOf(id)).status).toBe('verified');
+	});
+
+	it('leaves a family whose lock another holds, and works on another family meanwhile', async () => {
+		const pms = slowPms(0);
+		const worker = await workerOn(sql, pms.connector);
+		const mine = await take(undefined, '1');
+		const theirs = await take(undefined, '2');
+		const other = await secondStore();
+		const held = await other.tryWithLock('family:1', async () => {
+			// Family 1 is held elsewhere: only family 2 moves, however often the worker looks.
+			for (let i = 0; i < 6; i++) await worker.runOnce();
+			return [(await statusOf(mine)).status, (await statusOf(theirs)).status];
+		});
+		expect(held).toEqual({ locked: true, value: ['accepted', 'verified'] });
+		for (let i = 0; i < 4; i++) await worker.runOnce();
+		expect((await statusOf(mine)).status).toBe('verified');
+		expect(pms.fake.writes.map((w) => w.patientId)).toEqual(['2', '1']);
+	});
+
+	it('gives nothing to do while the only due family is locked elsewhere, then resumes it', async () => {
+		const worker = await workerOn(sql, createFakeConnector().connector);
+		const id = await take();
+		const other = await secondStore();
+		await other.withLock('family:1', async () => {
+			expect(await worker.runOnce()).toBe(false);
+		});
+		expect(await worker.runOnce()).toBe(true);
+		expect((await statusOf(id)).status).toBe('cleared');
+	});
+});
 });

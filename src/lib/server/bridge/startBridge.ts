@@ -12,9 +12,8 @@ import { demoPmsFetch, EMBEDDED_DEMO_PMS_URL } from '../demo-pms/demoPmsFetch';
 import { createLogger, type Logger } from '../log/createLogger';
 import { createPostingWorker, type PostingWorker } from '../pipeline/createPostingWorker';
 import { createPracticeMirror, type PracticeMirror } from '../practice/createPracticeMirror';
-import { bridgeMigrations } from '../store/bridgeMigrations';
-import { migrate } from '../store/migrate';
 import { openPglite } from '../store/openPglite';
+import { openStore } from '../store/openStore';
 import type { Sql } from '../store/Sql';
 
 export type Bridge = {
@@ -41,7 +40,8 @@ export class ConfigError extends Error {
 }
 
 /**
- * The composition root of the bridge: parses the configuration, opens and migrates the store,
+ * The composition root of the bridge: parses the configuration, opens and migrates the store
+ * (openStore: DATABASE_URL or PGlite),
  * starts the demo PMS when PMS=demo, wires the connector, the PMS mirror and the posting worker.
  */
 export async function startBridge(env: Record<string, string | undefined>, version = '0.1.0'): Promise<Bridge> {
@@ -53,9 +53,17 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	const dataDir = resolve(config.DATA_DIR);
 	mkdirSync(dataDir, { recursive: true });
 
-	// The demo PMS has its own database, as a real PMS would: nothing it does can hold a bridge transaction.
-	const [sql, demoSql] = await Promise.all([openPglite(join(dataDir, 'bridge')), config.PMS === 'demo' ? openPglite(join(dataDir, 'demo-pms')) : Promise.resolve(null)]);
-	await migrate(sql, bridgeMigrations);
+	// The bridge's store: the PostgreSQL server at DATABASE_URL, else PGlite in DATA_DIR/bridge; migrated.
+	// The demo PMS has its own database (PGlite in DATA_DIR/demo-pms), as a real PMS would: nothing it
+	// does can hold a bridge transaction.
+	const sql = await openStore(config, dataDir);
+	let demoSql: Sql | null;
+	try {
+		demoSql = config.PMS === 'demo' ? await openPglite(join(dataDir, 'demo-pms')) : null;
+	} catch (error) {
+		await sql.close();
+		throw error;
+	}
 	const adminSecret = loadAdminSecret(dataDir);
 
 	let demo: DemoPms | null = null;

@@ -27,11 +27,17 @@ export type PostingDeps = {
 };
 
 const BRIDGE = 'bridge';
+/** How many families with due payments one step looks at for one whose lock is free. */
+const FAMILIES_PER_LOOK = 50;
+/** How soon to look again when every due family was locked by another worker. */
+const BUSY_RETRY_MS = 50;
 
 type Due = PostedPayment & { status: string; attempts: number; familyId: string };
 
 /**
- * Drives journaled payments toward the PMS, one at a time, and resumes after a restart:
+ * Drives journaled payments toward the PMS, one at a time, and resumes after a restart. Each step
+ * holds its family's lock (`Sql.tryWithLock`), so that a family's payments post one at a time and no
+ * payment is worked on twice at once, also by two bridge processes sharing one PostgreSQL database:
  * - accepted → cleared for cash and checks (they clear at once) or → awaiting_clearing for card and
  *   ACH (they wait for the processor);
  * - cleared → posting → posted, exactly once (DESIGN §3): a write-ahead attempt row is committed
@@ -45,14 +51,30 @@ export function createPostingWorker(deps: PostingDeps) {
 	let running = false;
 	let wakeUp: (() => void) | null = null;
 	let loop: Promise<void> | null = null;
+	/** The last step found due work that only other lock holders could do: look again soon, not after idleMs. */
+	let familiesBusy = false;
 
-	async function nextDue(): Promise<Due | null> {
+	/** The families that have a payment due, the one waiting longest first. */
+	async function dueFamilies(): Promise<string[]> {
+		const rows = await sql.query<{ family_id: string }>(
+			`SELECT family_id FROM (
+			   SELECT DISTINCT ON (family_id) family_id, received_at, id FROM payment
+			   WHERE status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+			   ORDER BY family_id, received_at, id
+			 ) AS first_due ORDER BY received_at, id LIMIT ${FAMILIES_PER_LOOK}`,
+			[deps.now()]
+		);
+		return rows.map((row) => row.family_id);
+	}
+
+	/** The family's payment to work on now, read inside the family's lock (another bridge may have moved it). */
+	async function nextDue(familyId: string): Promise<Due | null> {
 		const row = (
 			await sql.query<{ id: string; status: string; intent: unknown; attempts: number; family_id: string; pms_payment_id: string | null; pms_payment_type: string | null; allocation: unknown }>(
 				`SELECT id, status, intent, attempts, family_id, pms_payment_id, pms_payment_type, allocation FROM payment
-				 WHERE status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+				 WHERE family_id = $2 AND status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
 				 ORDER BY received_at, id LIMIT 1`,
-				[deps.now()]
+				[deps.now(), familyId]
 			)
 		)[0];
 		if (!row) return null;
@@ -68,10 +90,28 @@ export function createPostingWorker(deps: PostingDeps) {
 		};
 	}
 
-	/** Does one step of work; false when nothing was due. */
+	/**
+	 * Does one step of work; false when nothing was due, or all that was due belongs to families that
+	 * another holder of their lock (this process or another bridge on the same database) works on.
+	 */
 	async function runOnce(): Promise<boolean> {
-		const payment = await nextDue();
-		if (!payment) return false;
+		familiesBusy = false;
+		for (const familyId of await dueFamilies()) {
+			// One payment at a time per family, also across bridge processes sharing a PostgreSQL
+			// database: the family's lock is held for the whole step, the PMS call included.
+			const step = await sql.tryWithLock(`family:${familyId}`, async () => {
+				const payment = await nextDue(familyId);
+				if (!payment) return false;
+				await runStep(payment);
+				return true;
+			});
+			if (!step.locked) familiesBusy = true;
+			else if (step.value) return true;
+		}
+		return false;
+	}
+
+	async function runStep(payment: Due): Promise<void> {
 		const status = bridgeStatusSchema.parse(payment.status);
 		if (status === 'accepted') {
 			const clearsAtOnce = payment.intent.method.kind === 'cash' || payment.intent.method.kind === 'check';
@@ -82,17 +122,16 @@ export function createPostingWorker(deps: PostingDeps) {
 					? { paymentId: payment.id, event: { kind: 'clears_at_once' }, at: deps.now(), cause: `${payment.intent.method.kind} clears at once`, actor: BRIDGE }
 					: { paymentId: payment.id, event: { kind: 'awaits_settlement' }, at: deps.now(), cause: `${payment.intent.method.kind === 'card' ? 'card' : 'ACH'} payments wait until the processor reports them settled`, actor: BRIDGE })
 			);
-			return true;
+			return;
 		}
 		if (status === 'posted') {
 			await verify(payment);
-			return true;
+			return;
 		}
 		if (status === 'cleared') {
 			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posting_started' }, at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
 		}
 		await post(payment);
-		return true;
 	}
 
 	async function post(payment: Due): Promise<void> {
@@ -198,7 +237,7 @@ export function createPostingWorker(deps: PostingDeps) {
 			await new Promise<void>((resolve) => setImmediate(resolve));
 			if (!worked && running) {
 				await new Promise<void>((resolve) => {
-					const timer = setTimeout(resolve, deps.idleMs ?? 1_000);
+					const timer = setTimeout(resolve, familiesBusy ? Math.min(BUSY_RETRY_MS, deps.idleMs ?? 1_000) : (deps.idleMs ?? 1_000));
 					wakeUp = () => {
 						clearTimeout(timer);
 						resolve();

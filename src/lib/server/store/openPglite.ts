@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { createKeyedMutex } from './createKeyedMutex';
 import type { Sql, SqlTx } from './Sql';
 
 /**
@@ -28,9 +29,15 @@ function wrap(db: PGlite): Sql {
 		}
 	});
 	const base = asTx(db);
+	// PGlite is one session: a PostgreSQL session-level advisory lock taken twice there is granted
+	// twice (they are reentrant per session), so it could not keep two holders in this process apart.
+	// A lock in this process is the whole story, since no other process opens this directory.
+	const locks = createKeyedMutex();
 	return {
 		...base,
 		transaction: (work) => db.transaction((tx) => work(asTx(tx))),
+		withLock: (key, work) => locks.run(key, work),
+		tryWithLock: (key, work) => locks.tryRun(key, work),
 		close: () => db.close()
 	};
 }
