@@ -9,5 +9,5 @@ export type SettlementImporter = { importedBy: string };
 export async function requireSettlementImporter(bridge: Bridge, event: RequestEvent): Promise<SettlementImporter | Response> {
 	const caller = await requireManager(bridge, event);
 	if (caller instanceof Response) return caller;
-	return { importedBy: caller.actor };
+	return { importedBy: `${caller.device.name}, manager ${caller.manager.name}` };
 }
