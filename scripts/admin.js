@@ -3,6 +3,7 @@
 //   npm run -s pair-code                  → a new one-time pairing code
 //   npm run -s devices                    → the paired devices
 //   npm run -s revoke-device -- <id|name>  → the device's token stops working at once
+//   npm run -s set-pin                    → sets the manager PIN (asked without echo, or read from stdin)
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ const listDevices = (body) =>
 const commands = {
 	'pair-code': { method: 'POST', path: () => '/admin/v1/pair-code', print: (body) => `Pairing code: ${body.code}  (valid until ${new Date(body.expiresAt).toLocaleTimeString()})` },
 	devices: { method: 'GET', path: () => '/admin/v1/devices', print: listDevices },
+	'set-pin': { method: 'POST', path: () => '/admin/v1/manager-pin', readsPin: true, print: () => 'Manager PIN set. Manager sessions opened with the old PIN have ended.' },
 	'revoke-device': { method: 'POST', path: (id) => `/admin/v1/devices/${encodeURIComponent(id)}/revoke`, needsDevice: true, print: (body) => `Revoked "${body.name}" (${body.id}). It must be paired again; payments it has queued stay on it.` }
 };
 
@@ -49,8 +51,17 @@ if (command.needsDevice) {
 	}
 	path = command.path(matches[0].id);
 }
+let payload = '{}';
+if (command.readsPin) {
+	const pin = await readPin();
+	if (!/^\d{4,12}$/.test(pin)) {
+		console.error('The PIN must be 4 to 12 digits. Nothing was changed.');
+		process.exit(2);
+	}
+	payload = JSON.stringify({ pin });
+}
 try {
-	const { status, body } = await call(runtime, command, path);
+	const { status, body } = await call(runtime, command, path, payload);
 	if (status < 200 || status >= 300) {
 		console.error(`The bridge refused: ${body?.error?.message ?? status}`);
 		process.exit(1);
@@ -61,11 +72,60 @@ try {
 	process.exit(1);
 }
 
-async function call(runtime, command, path) {
+/**
+ * The PIN, never echoed: typed at a terminal (twice, to catch a typo), or the first line of stdin when
+ * piped (`echo 123456 | npm run -s set-pin`), so it never lands in the shell history as an argument.
+ */
+async function readPin() {
+	if (!process.stdin.isTTY) {
+		let text = '';
+		for await (const chunk of process.stdin) text += chunk;
+		return text.split(/\r?\n/)[0].trim();
+	}
+	const first = await askHidden('New manager PIN (4-12 digits): ');
+	const second = await askHidden('Repeat the PIN: ');
+	if (first !== second) {
+		console.error('The two PINs differ. Nothing was changed.');
+		process.exit(2);
+	}
+	return first;
+}
+
+function askHidden(prompt) {
+	return new Promise((resolve) => {
+		process.stdout.write(prompt);
+		const stdin = process.stdin;
+		stdin.setRawMode(true);
+		stdin.resume();
+		stdin.setEncoding('utf8');
+		let typed = '';
+		const onData = (chars) => {
+			for (const char of chars) {
+				if (char === '\r' || char === '\n') {
+					stdin.setRawMode(false);
+					stdin.pause();
+					stdin.off('data', onData);
+					process.stdout.write('\n');
+					return resolve(typed);
+				}
+				if (char === '\u0003') {
+					stdin.setRawMode(false);
+					process.stdout.write('\n');
+					process.exit(130);
+				}
+				if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+				else typed += char;
+			}
+		};
+		stdin.on('data', onData);
+	});
+}
+
+async function call(runtime, command, path, payload = '{}') {
 	const url = `${runtime.protocol}://127.0.0.1:${runtime.port}${path}`;
 	const headers = { 'x-admin-secret': secret, 'content-type': 'application/json' };
 	if (runtime.protocol !== 'https') {
-		const response = await fetch(url, { method: command.method, headers, body: command.method === 'GET' ? undefined : '{}', signal: AbortSignal.timeout(10_000) });
+		const response = await fetch(url, { method: command.method, headers, body: command.method === 'GET' ? undefined : payload, signal: AbortSignal.timeout(10_000) });
 		return { status: response.status, body: await response.json().catch(() => ({})) };
 	}
 	// Over HTTPS the bridge's certificate names its LAN names, not necessarily 127.0.0.1, and may come
@@ -87,6 +147,6 @@ async function call(runtime, command, path) {
 		});
 		req.on('timeout', () => req.destroy(new Error('timed out')));
 		req.on('error', reject);
-		req.end(command.method === 'GET' ? undefined : '{}');
+		req.end(command.method === 'GET' ? undefined : payload);
 	});
 }

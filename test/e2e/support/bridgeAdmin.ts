@@ -43,3 +43,24 @@ export async function revokeDevice(baseURL: string, name: string, dataDir = e2eD
 	const response = await fetch(`${baseURL}/admin/v1/devices/${device.id}/revoke`, { method: 'POST', headers: { 'x-admin-secret': secret } });
 	if (!response.ok) throw new Error(`revoke failed: ${response.status}`);
 }
+
+/** Sets the manager PIN through the loopback admin channel (as `npm run -s set-pin` does). */
+export async function setManagerPin(baseURL: string, pin: string): Promise<void> {
+	const secret = readFileSync(join(e2eDataDir(), 'admin.secret'), 'utf8').trim();
+	const response = await fetch(`${baseURL}/admin/v1/manager-pin`, { method: 'POST', headers: { 'x-admin-secret': secret, 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
+	if (!response.ok) throw new Error(`manager-pin failed: ${response.status} ${await response.text()}`);
+}
+
+/** Another manager, on another paired device, through the API: returns a function that saves settings changes as they would. */
+export async function otherManager(baseURL: string, pin: string): Promise<(change: Record<string, unknown>) => Promise<number>> {
+	const code = await newPairingCode(baseURL);
+	const paired = (await (await fetch(`${baseURL}/api/v1/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'Office manager PC' }) })).json()) as { token: string };
+	const auth = { authorization: `Bearer ${paired.token}`, 'content-type': 'application/json' };
+	const session = (await (await fetch(`${baseURL}/api/v1/manager/session`, { method: 'POST', headers: auth, body: JSON.stringify({ pin, name: 'Olivia' }) })).json()) as { token: string };
+	return async (change) => {
+		const current = (await (await fetch(`${baseURL}/api/v1/settings`, { headers: auth })).json()) as { settings: Record<string, unknown>; version: number };
+		const response = await fetch(`${baseURL}/api/v1/settings`, { method: 'PUT', headers: { ...auth, 'x-manager-token': session.token }, body: JSON.stringify({ settings: { ...current.settings, ...change }, baseVersion: current.version }) });
+		if (!response.ok) throw new Error(`PUT /settings answered ${response.status}: ${await response.text()}`);
+		return ((await response.json()) as { version: number }).version;
+	};
+}

@@ -4,15 +4,18 @@ import { paymentId } from '../support/paymentIds';
 
 let bridge: RunningBridge;
 let token: string;
+let managerToken: string;
 beforeAll(async () => {
 	bridge = await startRunningBridge();
 	token = await bridge.pairDevice('Journal desk');
+	managerToken = await bridge.managerToken(token, 'Dana');
 });
 afterAll(async () => {
 	await bridge?.stop();
 });
 
-const api = (path: string, init: RequestInit = {}) => fetch(`${bridge.baseUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+// Every call carries the manager session: void needs it (DESIGN §6); the other calls ignore it.
+const api = (path: string, init: RequestInit = {}) => fetch(`${bridge.baseUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-manager-token': managerToken } });
 const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
 const detail = async (id: string) => (await (await api(`/payments/${id}`)).json()) as { status: string; reason?: string; history: { status: string; actor: string; cause: string; reason?: string }[] };
 
@@ -39,7 +42,7 @@ describe('a person’s actions on a payment', () => {
 		expect(response.status).toBe(200);
 		const after = await detail(id);
 		expect(after.status).toBe('voided');
-		expect(after.history.at(-1)).toMatchObject({ status: 'voided', actor: 'device Journal desk (Maria)', reason: 'Card run twice by mistake' });
+		expect(after.history.at(-1)).toMatchObject({ status: 'voided', actor: 'device Journal desk (Maria, manager Dana)', reason: 'Card run twice by mistake' });
 	});
 
 	it('refuses an action the status does not allow (409, saying why), and changes nothing', async () => {

@@ -99,7 +99,7 @@ describe('the settlement reference column (migration 5)', () => {
 				 VALUES ('01900000-0000-7000-8000-000000000001', $1, 'k', '1', '1', 'card', 100, 'awaiting_clearing', '00000000-0000-4000-8000-000000000001', now(), now())`,
 				[JSON.stringify({ method: { kind: 'card', terminalRef: 'Old-Ref', brand: 'Visa', last4: '1111' } })]
 			);
-			expect(await migrate(sql, bridgeMigrations)).toEqual([5]);
+			expect(await migrate(sql, bridgeMigrations.filter((m) => m.id <= 5))).toEqual([5]);
 			expect(await sql.query(`SELECT settlement_ref FROM payment`)).toEqual([{ settlement_ref: 'old-ref' }]);
 		} finally {
 			await sql.close();

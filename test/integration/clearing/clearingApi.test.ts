@@ -6,11 +6,13 @@ import { paymentId } from '../support/paymentIds';
 const SECRET = 'whsec_integration_0123456789';
 let bridge: RunningBridge;
 let token: string;
+let managerToken: string;
 
 beforeAll(async () => {
 	// DEMO_SETTLE_SECONDS=0: the demo processor never settles, so only these tests' reports do.
 	bridge = await startRunningBridge({ PROCESSOR_WEBHOOK_SECRET: SECRET, DEMO_SETTLE_SECONDS: '0' });
 	token = await bridge.pairDevice('Checkout desk');
+	managerToken = await bridge.managerToken(token, 'Dana');
 });
 afterAll(async () => {
 	await bridge?.stop();
@@ -69,8 +71,9 @@ function sendEvent(body: unknown, options: { t?: number; secret?: string; signat
 	return fetch(`${bridge.baseUrl}/api/v1/processor/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'paysplit-signature': signature }) }, body: raw });
 }
 
-function importCsv(text: string, auth: string | null = token, type = 'text/csv') {
-	return api('/settlements', { method: 'POST', headers: { 'content-type': type }, body: text }, auth);
+/** Imports a settlement file as a manager (DESIGN §6: the import needs a manager session). */
+function importCsv(text: string, auth: string | null = token, type = 'text/csv', manager: string | null = managerToken) {
+	return api('/settlements', { method: 'POST', headers: { 'content-type': type, ...(manager ? { 'x-manager-token': manager } : {}) }, body: text }, auth);
 }
 
 describe('POST /processor/events', () => {
@@ -190,7 +193,7 @@ describe('POST /settlements', () => {
 		const wrong = await detail(wrongId);
 		expect(wrong.status).toBe('needs_attention');
 		expect(wrong.reason).toContain('The processor settled $49.99 but $50.00 was taken');
-		expect((await detail(cardId)).history.find((h) => h.status === 'cleared')).toMatchObject({ actor: 'settlement import (Checkout desk)', cause: 'settlement file, line 2: payment settled' });
+		expect((await detail(cardId)).history.find((h) => h.status === 'cleared')).toMatchObject({ actor: 'settlement import (Checkout desk, manager Dana)', cause: 'settlement file, line 2: payment settled' });
 
 		// The same file again: nothing changes.
 		const again = (await (await importCsv(file)).json()) as { rows: { outcome: string }[] };
@@ -201,6 +204,9 @@ describe('POST /settlements', () => {
 
 	it('needs a paired device (401), a CSV body (415) and the right header (400)', async () => {
 		expect((await importCsv('reference,amount,settled_at,fee\n', null)).status).toBe(401);
+		const noManager = await importCsv('reference,amount,settled_at,fee\n', token, 'text/csv', null);
+		expect(noManager.status).toBe(403);
+		expect(((await noManager.json()) as { error: { code: string } }).error.code).toBe('manager_required');
 		const wrongType = await importCsv('reference,amount,settled_at,fee\n', token, 'application/json');
 		expect(wrongType.status).toBe(415);
 		const badHeader = await importCsv('ref,amount\nx,1\n');

@@ -1,5 +1,5 @@
 import type { Cents } from '$lib/domain/money/cents';
-import type { PmsConnector, PmsPayment, PmsPaymentRequest, PmsResult, PmsSplit, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
+import type { PmsConnector, PmsFailureKind, PmsPatientNote, PmsPayment, PmsPaymentRequest, PmsResult, PmsSplit, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
 
 /** How this fake PMS splits a payment (tests may replace it to make the PMS disagree with the engine). */
 export let splitOf = (payment: PmsPayment): PmsSplit => ({ patientId: payment.patientId, providerId: null, clinicId: null, amount: payment.amount, unearnedType: '283' });
@@ -16,6 +16,12 @@ export type PostBehaviour = 'ok' | 'lose_response' | 'refuse' | 'unreachable' | 
 export function createFakeConnector(script: PostBehaviour[] = []) {
 	const payments: PmsPayment[] = [];
 	const writes: PmsPaymentRequest[] = [];
+	/** Process statuses written, by PMS payment id (the last one wins, as in Open Dental). */
+	const statuses = new Map<string, string>();
+	const notes: PmsPatientNote[] = [];
+	const noteWrites: { patientId: string; text: string; at: string }[] = [];
+	/** How each next note or status write behaves: 'ok', or a failure (applied first for 'lose_response'). */
+	const followUpScript: ('ok' | 'lose_response' | Exclude<PmsFailureKind, 'unknown'>)[] = [];
 	let readsFail = false;
 	const snapshot: PracticeSnapshot = {
 		patients: [
@@ -31,7 +37,7 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 	};
 	const connector: PmsConnector = {
 		name: 'fake',
-		capabilities: { writableModes: ['allocate', 'post_only'] },
+		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: [{ id: 'OnlineProcessed', name: 'Online processed' }, { id: 'OnlinePending', name: 'Online pending' }], patientNotes: true },
 		async readPractice() {
 			return readsFail ? { ok: false, failure: { kind: 'unreachable', message: 'down' } } : { ok: true, value: snapshot };
 		},
@@ -66,6 +72,28 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
 			return { ok: true, value: payments.filter((p) => p.patientId === patientId && p.note.startsWith(reference)) };
 		},
+		async setPaymentStatus(paymentId, statusId): Promise<PmsResult<void>> {
+			const behaviour = followUpScript.shift() ?? 'ok';
+			if (behaviour === 'ok' || behaviour === 'lose_response') statuses.set(paymentId, statusId);
+			if (behaviour === 'ok') return { ok: true, value: undefined };
+			return { ok: false, failure: { kind: behaviour === 'lose_response' ? 'unknown' : behaviour, message: `status write: ${behaviour}` } };
+		},
+		async writePatientNote(patientId, text, at): Promise<PmsResult<PmsPatientNote>> {
+			noteWrites.push({ patientId, text, at });
+			const behaviour = followUpScript.shift() ?? 'ok';
+			const apply = () => {
+				const note = { id: String(900 + notes.length), patientId, text, at };
+				notes.push(note);
+				return note;
+			};
+			if (behaviour === 'ok') return { ok: true, value: apply() };
+			if (behaviour === 'lose_response') apply();
+			return { ok: false, failure: { kind: behaviour === 'lose_response' ? 'unknown' : behaviour, message: `note write: ${behaviour}` } };
+		},
+		async findPatientNotes(patientId, reference) {
+			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
+			return { ok: true, value: notes.filter((n) => n.patientId === patientId && n.text.includes(reference)) };
+		},
 		async readSplits(paymentId) {
 			const payment = payments.find((p) => p.id === paymentId);
 			// As the demo PMS splits a payment for a family that owes nothing: all prepayment.
@@ -77,6 +105,10 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 		payments,
 		writes,
 		script,
+		statuses,
+		notes,
+		noteWrites,
+		followUpScript,
 		setReadsFail(value: boolean) {
 			readsFail = value;
 		}

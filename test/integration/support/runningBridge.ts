@@ -12,6 +12,10 @@ export type RunningBridge = {
 	pairingCode(): Promise<string>;
 	/** Pairs a device and returns its bearer token. */
 	pairDevice(name?: string): Promise<string>;
+	/** Sets the manager PIN through the loopback admin channel (as `npm run -s set-pin`). */
+	setPin(pin: string): Promise<void>;
+	/** A manager token for the device (sets PIN 246810 first if none was set through `setPin`). */
+	managerToken(deviceToken: string, name?: string): Promise<string>;
 	/** Kills the process at once (SIGKILL), as a power cut would; the data folder stays. */
 	kill(): Promise<void>;
 	/** Stops the bridge and deletes its data folder. */
@@ -45,6 +49,7 @@ export async function startRunningBridge(
 	const port = reuse?.port ?? (await freePort());
 	const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'paysplit-it-'));
 	let output = '';
+	let pinSet: string | null = null;
 	const prepared = prepare?.(dataDir) ?? {};
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env, ...prepared },
@@ -74,6 +79,18 @@ export async function startRunningBridge(
 			const code = await bridge.pairingCode();
 			const response = await fetch(`${baseUrl}/api/v1/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
 			if (response.status !== 201) throw new Error(`pairing answered ${response.status}: ${await response.text()}`);
+			return ((await response.json()) as { token: string }).token;
+		},
+		async setPin(pin) {
+			const secret = readFileSync(join(dataDir, 'admin.secret'), 'utf8').trim();
+			const response = await fetch(`${baseUrl}/admin/v1/manager-pin`, { method: 'POST', headers: { 'x-admin-secret': secret, 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
+			if (response.status !== 200) throw new Error(`manager-pin answered ${response.status}: ${await response.text()}`);
+			pinSet = pin;
+		},
+		async managerToken(deviceToken, name = 'Test manager') {
+			if (!pinSet) await bridge.setPin('246810');
+			const response = await fetch(`${baseUrl}/api/v1/manager/session`, { method: 'POST', headers: { authorization: `Bearer ${deviceToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ pin: pinSet, name }) });
+			if (response.status !== 201) throw new Error(`manager session answered ${response.status}: ${await response.text()}`);
 			return ((await response.json()) as { token: string }).token;
 		},
 		port,

@@ -6,7 +6,9 @@ import { patientsFeedSchema } from '$lib/domain/api/patientsFeed';
 import { paymentDetailSchema } from '$lib/domain/api/paymentDetail';
 import { paymentsBatchResponseSchema } from '$lib/domain/api/paymentsBatch';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
-import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
+import { managerSessionResponseSchema } from '$lib/domain/api/managerSession';
+import { manualPostingsResponseSchema } from '$lib/domain/api/manualPostings';
+import { putSettingsResponseSchema, settingsConflictSchema, settingsResponseSchema, type PutSettingsRequest, type SettingsConflict } from '$lib/domain/settings/practiceSettings';
 
 /** What a call to the bridge came to: a parsed body, or why not (for the UI and the sync engine). */
 export type ApiResult<T> =
@@ -24,8 +26,8 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 	const base = `${options.baseUrl ?? ''}/api/v1`;
 	const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-	async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs = 15_000): Promise<ApiResult<T>> {
-		const headers: Record<string, string> = { accept: 'application/json' };
+	async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs = 15_000, extraHeaders: Record<string, string> = {}): Promise<ApiResult<T>> {
+		const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
 		const token = options.token?.();
 		if (token) headers.authorization = `Bearer ${token}`;
 		if (body !== undefined) headers['content-type'] = 'application/json';
@@ -42,7 +44,8 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 			return { ok: false, kind: 'offline', message: error instanceof Error ? error.message : String(error) };
 		}
 		const json: unknown = await response.json().catch(() => null);
-		if (!response.ok) {
+		// A 409 on PUT /settings carries a body to show (both versions), not an error envelope.
+		if (!response.ok && !(response.status === 409 && method === 'PUT' && path === '/settings')) {
 			const parsed = errorBodySchema.safeParse(json);
 			if (parsed.success) return { ok: false, kind: 'http', status: response.status, code: parsed.data.error.code, message: parsed.data.error.message, ...(parsed.data.error.issues ? { issues: parsed.data.error.issues } : {}) };
 			return { ok: false, kind: 'http', status: response.status, code: 'http_error', message: `The bridge answered ${response.status}.` };
@@ -59,7 +62,16 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 		patients: (since?: string) => call('GET', since ? `/patients?since=${encodeURIComponent(since)}` : '/patients', patientsFeedSchema, undefined, 60_000),
 		sendPayments: (payments: PaymentIntent[]) => call('POST', '/payments', paymentsBatchResponseSchema, { payments }),
 		payment: (id: string) => call('GET', `/payments/${encodeURIComponent(id)}`, paymentDetailSchema),
-		settings: () => call('GET', '/settings', settingsResponseSchema)
+		settings: () => call('GET', '/settings', settingsResponseSchema),
+		managerSession: (pin: string, name?: string) => call('POST', '/manager/session', managerSessionResponseSchema, { pin, ...(name ? { name } : {}) }),
+		/** `PUT /settings` (manager): a 409 comes back as `{conflict}` with the version in force, not as an error. */
+		async saveSettings(request: PutSettingsRequest, managerToken: string): Promise<ApiResult<{ saved: z.infer<typeof putSettingsResponseSchema> } | { conflict: SettingsConflict }>> {
+			const answer = await call('PUT', '/settings', putSettingsResponseSchema.or(settingsConflictSchema), request, 15_000, { 'x-manager-token': managerToken });
+			if (!answer.ok) return answer;
+			return { ok: true, value: 'current' in answer.value ? { conflict: answer.value } : { saved: answer.value } };
+		},
+		manualPostings: () => call('GET', '/manual-postings', manualPostingsResponseSchema),
+		markPosted: (id: string, by: string, pmsReference?: string) => call('POST', `/payments/${encodeURIComponent(id)}/posted`, paymentDetailSchema, { by, ...(pmsReference ? { pmsReference } : {}) })
 	};
 }
 

@@ -19,7 +19,11 @@ export type DeviceRow = z.infer<typeof deviceRowSchema>;
 export const feedStateRowSchema = z.object({ key: z.literal('feed'), cursor: z.string(), asOf: z.string(), loadedAt: z.string() });
 export type FeedStateRow = z.infer<typeof feedStateRowSchema>;
 
-export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema]);
+/** Who is taking payments on this device now (issue 6): stamped as `takenBy` on each payment. */
+export const staffRowSchema = z.object({ key: z.literal('staff'), name: z.string().min(1), since: z.string() });
+export type StaffRow = z.infer<typeof staffRowSchema>;
+
+export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema]);
 export type MetaRow = z.infer<typeof metaRowSchema>;
 
 /** A cached patient, with the lower-cased name staff search by. */

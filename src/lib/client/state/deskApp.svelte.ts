@@ -5,7 +5,7 @@ import type { PaysplitDb } from '../db/PaysplitDb';
 import { observeTable } from '../db/observeTable';
 import { requestPersistence } from '../db/requestPersistence';
 import type { Persistence } from '../db/Persistence';
-import type { DeviceRow, FeedStateRow, PaymentRow, SettingsRow } from '../db/rows';
+import type { DeviceRow, FeedStateRow, PaymentRow, SettingsRow, StaffRow } from '../db/rows';
 import { loadPractice } from '../practice/loadPractice';
 import { loadSettings } from '../practice/loadSettings';
 import { createBrowserPlatform } from '../sync/createBrowserPlatform';
@@ -34,6 +34,10 @@ export class DeskApp {
 	asOf = $state<string | null>(null);
 	payments = $state<PaymentRow[]>([]);
 	settings = $state<SettingsRow | null>(null);
+	/** Who is taking payments on this device (the header's switch); null: nobody chosen. */
+	staff = $state<string | null>(null);
+	/** A manager session (15 minutes), in memory only: a reload asks for the PIN again. */
+	manager = $state<{ token: string; name: string; expiresAt: string } | null>(null);
 	persistence = $state<Persistence | null>(null);
 	lastError = $state<string | null>(null);
 	/** A clock for ages shown on screen ("waiting 12 min"), ticking every 15 s. */
@@ -79,6 +83,7 @@ export class DeskApp {
 				next: (rows) => {
 					const device = rows.find((r): r is DeviceRow => r.key === 'device') ?? null;
 					const feed = rows.find((r): r is FeedStateRow => r.key === 'feed') ?? null;
+					this.staff = rows.find((r): r is StaffRow => r.key === 'staff')?.name ?? null;
 					const repaired = device !== null && this.device !== null && device.token !== this.device.token;
 					this.device = device;
 					this.asOf = feed?.asOf ?? null;
@@ -153,6 +158,34 @@ export class DeskApp {
 		const loaded = await loadPractice(this.db, this.api, () => new Date());
 		if (!loaded.ok && loaded.unauthorized) return { unauthorized: true };
 		this.lastError = loaded.ok ? null : `The patient list could not be refreshed: ${loaded.message}`;
+	}
+
+	/** The quick "who is taking payments" switch: kept on this device, shared by its tabs. */
+	async setStaff(name: string | null): Promise<void> {
+		const row: StaffRow = { key: 'staff', name: name ?? '', since: new Date().toISOString() };
+		if (name) await this.db.meta.put(row);
+		else await this.db.meta.delete('staff');
+		this.staff = name;
+	}
+
+	/** Exchanges the manager PIN for a 15-minute manager session (DESIGN §6). */
+	async openManagerSession(pin: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {
+		const answer = await this.api.managerSession(pin, name || undefined);
+		if (!answer.ok) return { ok: false, message: answer.kind === 'offline' ? 'The bridge cannot be reached: manager changes need it.' : answer.message };
+		this.manager = { token: answer.value.token, name: name || 'manager', expiresAt: answer.value.expiresAt };
+		return { ok: true };
+	}
+
+	/** The manager token while the session lasts. */
+	managerToken(): string | null {
+		if (!this.manager || Date.parse(this.manager.expiresAt) <= Date.now()) return null;
+		return this.manager.token;
+	}
+
+	/** Reads the settings from the bridge into this device's cache now (after a save, or to compare). */
+	async refreshSettings(): Promise<{ ok: true } | { ok: false; message: string }> {
+		const loaded = await loadSettings(this.db, this.api, () => new Date());
+		return loaded.ok ? loaded : { ok: false, message: loaded.message };
 	}
 
 	async pair(code: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {

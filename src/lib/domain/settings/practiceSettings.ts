@@ -1,23 +1,67 @@
 import { z } from 'zod';
 import { allocationModeSchema, chargeOrderSchema } from '../allocation/allocationInput';
+import { looksLikeCardNumber } from '../payment/looksLikeCardNumber';
+
+const staffName = z
+	.string()
+	.trim()
+	.min(1, { message: 'must not be empty' })
+	.max(60, { message: 'must be at most 60 characters' })
+	.refine((name) => !looksLikeCardNumber(name), { message: 'looks like a card number' });
 
 /**
- * The practice's settings for writing payments back (DESIGN §4, §6), kept by the bridge and cached by
- * devices. `allocationOrder: null` means "as the connected PMS does".
+ * The practice's settings for writing payments back (DESIGN §4, §6; the seed's "Ledger Writeback &
+ * PMS Notes"), kept by the bridge and cached by devices:
+ * - `writeBack`: "Write Payment to Ledger". Off: payments stop at `recorded` for staff to key by hand.
+ * - `paymentTypeId`: the PMS payment type every payment gets; null = the type named for the method
+ *   ("Cash", "Check", "Credit Card"). `clinicPaymentTypes` overrides it per clinic (PMS with clinics).
+ * - `allocationMode`, `allocationOrder` (null: as the connected PMS does).
+ * - `writebackStatusId`: the PMS's status for these payments (Open Dental: ProcessStatus); null = the
+ *   PMS's default, left unchanged.
+ * - `patientNotes`: "Add Patient Notes in PMS" (Open Dental: a commlog per posted payment).
+ * - `staff`: the names staff pick from on each device ("who is taking payments").
  */
 export const practiceSettingsSchema = z.strictObject({
+	writeBack: z.boolean(),
+	paymentTypeId: z.string().min(1).nullable(),
+	clinicPaymentTypes: z.record(z.string().min(1), z.string().min(1)),
 	allocationMode: allocationModeSchema,
-	allocationOrder: chargeOrderSchema.nullable()
+	allocationOrder: chargeOrderSchema.nullable(),
+	writebackStatusId: z.string().min(1).nullable(),
+	patientNotes: z.boolean(),
+	staff: z
+		.array(staffName)
+		.max(200, { message: 'must list at most 200 people' })
+		.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, { message: 'must not list a name twice' })
 });
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
-export const DEFAULT_SETTINGS: PracticeSettings = { allocationMode: 'allocate', allocationOrder: null };
+export const DEFAULT_SETTINGS: PracticeSettings = {
+	writeBack: true,
+	paymentTypeId: null,
+	clinicPaymentTypes: {},
+	allocationMode: 'allocate',
+	allocationOrder: null,
+	writebackStatusId: null,
+	patientNotes: false,
+	staff: []
+};
+
+/**
+ * Settings as stored (the bridge's row, a device's cache): saved by an older version, they lack the
+ * newer fields, which take their defaults.
+ */
+export const storedSettingsSchema = z.preprocess((value) => (typeof value === 'object' && value !== null ? { ...DEFAULT_SETTINGS, ...value } : value), practiceSettingsSchema);
+
+const named = z.object({ id: z.string(), name: z.string() });
 
 /** What the PMS offers and how it allocates, as the bridge read it (`GET /pms/options`). */
 export const pmsOptionsSchema = z.object({
-	paymentTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+	paymentTypes: z.array(named),
+	/** The statuses a written payment can be given (Open Dental: ProcessStatus); empty where the PMS has none. */
+	writebackStatuses: z.array(named).default([]),
 	unearnedTypes: z.array(z.object({ id: z.string(), name: z.string(), hidden: z.boolean() })),
-	clinics: z.array(z.object({ id: z.string(), name: z.string() })),
+	clinics: z.array(named),
 	providers: z.array(z.object({ id: z.string(), abbr: z.string(), name: z.string() })),
 	preferences: z.object({
 		prepaymentType: z.string(),
@@ -26,14 +70,35 @@ export const pmsOptionsSchema = z.object({
 		clinicsEnabled: z.boolean(),
 		order: chargeOrderSchema
 	}),
-	capabilities: z.object({ writableModes: z.array(allocationModeSchema) })
+	capabilities: z.object({
+		writableModes: z.array(allocationModeSchema),
+		/** Whether the connector can write a note into the patient's record (Open Dental: commlogs). */
+		patientNotes: z.boolean().default(false)
+	})
 });
 export type PmsOptions = z.infer<typeof pmsOptionsSchema>;
 
-/** `GET /settings` (DESIGN §6). */
+/** `GET /settings` (DESIGN §6), with who saved the version in force and when (for the conflict view). */
 export const settingsResponseSchema = z.object({
-	settings: practiceSettingsSchema,
+	settings: storedSettingsSchema,
 	version: z.number().int().nonnegative(),
+	updatedAt: z.string().nullable().default(null),
+	updatedBy: z.string().nullable().default(null),
 	pms: z.object({ name: z.string(), options: pmsOptionsSchema.nullable() })
 });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
+
+/** `PUT /settings {settings, baseVersion}` (DESIGN §6, manager). */
+export const putSettingsRequestSchema = z.strictObject({ settings: practiceSettingsSchema, baseVersion: z.number().int().nonnegative() });
+export type PutSettingsRequest = z.infer<typeof putSettingsRequestSchema>;
+
+/** 200 `{settings, version}`. */
+export const putSettingsResponseSchema = z.object({ settings: practiceSettingsSchema, version: z.number().int().positive() });
+/** 409 `{current, version}`: the save was based on an older version; nothing was written. */
+export const settingsConflictSchema = z.object({
+	current: storedSettingsSchema,
+	version: z.number().int().nonnegative(),
+	updatedAt: z.string().nullable().default(null),
+	updatedBy: z.string().nullable().default(null)
+});
+export type SettingsConflict = z.infer<typeof settingsConflictSchema>;

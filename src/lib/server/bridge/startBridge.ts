@@ -10,6 +10,7 @@ import { createDemoProcessor, type DemoProcessor } from '../clearing/createDemoP
 import { createDemoPms, DEMO_KEYS, type DemoPms } from '../demo-pms/createDemoPms';
 import { demoPmsFetch, EMBEDDED_DEMO_PMS_URL } from '../demo-pms/demoPmsFetch';
 import { createLogger, type Logger } from '../log/createLogger';
+import { createFollowUpRunner } from '../pipeline/createFollowUpRunner';
 import { createPostingWorker, type PostingWorker } from '../pipeline/createPostingWorker';
 import { createPracticeMirror, type PracticeMirror } from '../practice/createPracticeMirror';
 import { openPglite } from '../store/openPglite';
@@ -28,6 +29,8 @@ export type Bridge = {
 	demo: DemoPms | null;
 	adminSecret: string;
 	pairingLimiter: ReturnType<typeof createRateLimiter>;
+	/** Wrong manager PINs, per device: 5 in 15 minutes, then 429 until the window passes. */
+	managerPinLimiter: ReturnType<typeof createRateLimiter>;
 	version: string;
 	stop(): Promise<void>;
 };
@@ -86,7 +89,9 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	const mirror = createPracticeMirror({ sql, connector, now, log: (m) => log('warn', m) });
 	const first = await mirror.refresh();
 	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
-	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs: 2 * config.PMS_TIMEOUT_SECONDS * 1000 });
+	const settleAfterUnknownMs = 2 * config.PMS_TIMEOUT_SECONDS * 1000;
+	const followUps = createFollowUpRunner({ sql, connector, now, random: Math.random, log, settleAfterUnknownMs });
+	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs, timeZone: config.PRACTICE_TZ, followUps });
 	worker.start();
 	// PMS=demo: a pretend processor settles card and ACH payments after DEMO_SETTLE_SECONDS (0: never),
 	// through the same clearing function as the webhook and the settlement import.
@@ -109,6 +114,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		demo,
 		adminSecret,
 		pairingLimiter: createRateLimiter({ max: 10, windowMs: 10 * 60_000, now: () => Date.now() }),
+		managerPinLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: () => Date.now() }),
 		version,
 		async stop() {
 			clearInterval(refresher);

@@ -65,7 +65,14 @@ export type PmsResult<T> = { ok: true; value: T } | { ok: false; failure: PmsFai
 export type PmsCapabilities = {
 	/** Allocation modes the PMS can be asked to write. */
 	writableModes: ('allocate' | 'post_only' | 'providers_only')[];
+	/** Statuses a written payment can be given (Open Dental: ProcessStatus); empty where the PMS has none. */
+	writebackStatuses: { id: string; name: string }[];
+	/** Whether a note can be written into the patient's record (Open Dental: commlogs). */
+	patientNotes: boolean;
 };
+
+/** A note in the patient's record (Open Dental: a commlog). */
+export type PmsPatientNote = { id: string; patientId: string; text: string; at: string };
 
 /** One interface for every PMS (DESIGN §7). */
 export interface PmsConnector {
@@ -78,4 +85,10 @@ export interface PmsConnector {
 	/** Payments of this patient whose note carries `reference`. */
 	findPaymentsByReference(patientId: string, reference: string): Promise<PmsResult<PmsPayment[]>>;
 	readSplits(paymentId: string): Promise<PmsResult<PmsSplit[]>>;
+	/** Gives a written payment one of `capabilities.writebackStatuses` (idempotent). */
+	setPaymentStatus(paymentId: string, statusId: string): Promise<PmsResult<void>>;
+	/** Writes a note into the patient's record; `at` is the practice's local time "YYYY-MM-DD HH:mm:ss". Not idempotent: read back first after an unknown outcome. */
+	writePatientNote(patientId: string, text: string, at: string): Promise<PmsResult<PmsPatientNote>>;
+	/** The patient's notes whose text carries `reference`. */
+	findPatientNotes(patientId: string, reference: string): Promise<PmsResult<PmsPatientNote[]>>;
 }

@@ -9,15 +9,19 @@ import { actorOf } from '../payments/receivePayments';
 import { apiError, apiJson } from './apiResponses';
 import { readJsonBody } from './readJsonBody';
 import { requireDevice } from './requireDevice';
+import { requireManager } from './requireManager';
 
 /**
  * The shape of `POST /payments/:id/{retry,void,posted}`: a paired device, a body parsed by
  * `schema`, the action through the state machine, and the payment as it now stands.
  */
-export async function personActionRoute<S extends z.ZodType>(event: RequestEvent<{ id: string }>, schema: S, toAction: (body: z.infer<S>) => PersonAction): Promise<Response> {
+export async function personActionRoute<S extends z.ZodType>(event: RequestEvent<{ id: string }>, schema: S, toAction: (body: z.infer<S>) => PersonAction, options: { manager?: boolean } = {}): Promise<Response> {
 	const bridge = getBridge();
-	const device = await requireDevice(bridge, event);
-	if (device instanceof Response) return device;
+	// Void is a manager action (DESIGN §6): the device must also hold a manager session.
+	const caller = options.manager ? await requireManager(bridge, event) : await requireDevice(bridge, event);
+	if (caller instanceof Response) return caller;
+	const device = 'manager' in caller ? caller.device : caller;
+	const manager = 'manager' in caller ? caller.manager.name : null;
 	const id = event.params.id;
 	if (!uuidSchema.safeParse(id).success) return apiError(400, 'invalid', `"${id}" is not a payment id (a UUID).`, [{ path: 'id', message: 'must be a UUID' }]);
 	const body = await readJsonBody(event.request, 16 * 1024);
@@ -25,7 +29,8 @@ export async function personActionRoute<S extends z.ZodType>(event: RequestEvent
 	const parsed = schema.safeParse(body.value);
 	if (!parsed.success) return apiError(400, 'invalid', 'The request is not valid.', issuesOf(parsed.error));
 	const data = parsed.data as z.infer<S> & { by?: string };
-	const outcome = await applyPersonAction(bridge.sql, id, toAction(data), actorOf(device, { takenBy: data.by }), bridge.now());
+	const person = [data.by, manager ? `manager ${manager}` : undefined].filter(Boolean).join(', ');
+	const outcome = await applyPersonAction(bridge.sql, id, toAction(data), actorOf(device, { takenBy: person || undefined }), bridge.now());
 	if (!outcome.ok) return apiError(outcome.status, outcome.code, outcome.message);
 	bridge.worker.wake();
 	return apiJson(await getPaymentDetail(bridge.sql, id));

@@ -8,6 +8,9 @@ import { paymentReference } from './paymentNote';
 import { planPosting } from './planPosting';
 import { verifyPosting, type PostedPayment } from './verifyPosting';
 import { retryDelay } from './retryDelay';
+import type { FollowUpRunner } from './createFollowUpRunner';
+import { recordFollowUps } from './followUps';
+import { setAsideForManualPosting } from './setAsideForManualPosting';
 
 export type PostingDeps = {
 	sql: Sql;
@@ -24,6 +27,10 @@ export type PostingDeps = {
 	 * would miss it and the payment be written twice. Default 30 s; the bridge uses twice its PMS timeout.
 	 */
 	settleAfterUnknownMs?: number;
+	/** The practice's time zone (patient notes are dated in it). Default UTC. */
+	timeZone?: string;
+	/** Writes each posted payment's status and patient note when no payment is due (issue 6). */
+	followUps?: FollowUpRunner;
 };
 
 const BRIDGE = 'bridge';
@@ -108,7 +115,11 @@ export function createPostingWorker(deps: PostingDeps) {
 			if (!step.locked) familiesBusy = true;
 			else if (step.value) return true;
 		}
-		return false;
+		if (familiesBusy || !deps.followUps) return false;
+		// Status and note follow-ups run when no payment waits, by one bridge at a time.
+		const followUps = deps.followUps;
+		const ran = await sql.tryWithLock('follow-ups', () => followUps.runOnce());
+		return ran.locked && ran.value;
 	}
 
 	async function runStep(payment: Due): Promise<void> {
@@ -129,6 +140,7 @@ export function createPostingWorker(deps: PostingDeps) {
 			return;
 		}
 		if (status === 'cleared') {
+			if (await setAsideForManualPosting(deps, payment)) return;
 			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posting_started' }, at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
 		}
 		await post(payment);
@@ -169,6 +181,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		// The write-ahead record: committed before the PMS hears of the payment.
 		const attempt = await sql.transaction(async (tx) => {
 			await tx.query(`UPDATE payment SET allocation = $2, settings_version = $3, pms_payment_type = $4 WHERE id = $1`, [payment.id, JSON.stringify(plan.allocation), plan.settingsVersion, plan.request.paymentTypeId]);
+			await recordFollowUps(tx, payment.id, plan.followUps);
 			return (await tx.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
 		});
 		const result = await connector.postPayment(plan.request);

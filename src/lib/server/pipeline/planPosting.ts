@@ -6,11 +6,14 @@ import type { PmsConnector, PmsPaymentRequest } from '../connectors/PmsConnector
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import { readSettings } from '../settings/readSettings';
 import type { Sql } from '../store/Sql';
-import { defaultPaymentType } from './defaultPaymentType';
-import { paymentNote } from './paymentNote';
+import { choosePaymentType } from './choosePaymentType';
+import { paymentNote, paymentReference } from './paymentNote';
+import { localDateTime } from '$lib/domain/dates/localDateTime';
+import { patientNoteText } from '$lib/domain/payment/patientNoteText';
+import type { FollowUpPlan } from './followUps';
 
 export type PostingPlan =
-	| { ok: true; request: PmsPaymentRequest; allocation: AllocationSplit[]; settingsVersion: number }
+	| { ok: true; request: PmsPaymentRequest; allocation: AllocationSplit[]; settingsVersion: number; followUps: FollowUpPlan }
 	| { ok: false; kind: 'attention'; cause: string; reason: string }
 	| { ok: false; kind: 'retry'; message: string };
 
@@ -20,7 +23,7 @@ export type PostingPlan =
  * allocation against the family's ledger as the PMS holds it now. The PMS splits the payment itself;
  * the bridge's allocation is kept beside it, so the two can be compared after read-back.
  */
-export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; connector: PmsConnector }, intent: PaymentIntent, familyId: string): Promise<PostingPlan> {
+export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; connector: PmsConnector; timeZone?: string }, intent: PaymentIntent, familyId: string): Promise<PostingPlan> {
 	const { settings, version } = await readSettings(deps.sql);
 	const fresh = await deps.mirror.refreshFamily(familyId);
 	if (!fresh.ok) return { ok: false, kind: 'retry', message: `reading the ledger before posting: ${fresh.failure.message}` };
@@ -32,12 +35,12 @@ export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; conn
 	if (!deps.connector.capabilities.writableModes.includes(mode)) {
 		return { ok: false, kind: 'attention', cause: 'allocation mode not writable', reason: `The settings ask for "${mode}", which ${deps.connector.name} cannot write. Change the allocation setting, then retry.` };
 	}
-	const paymentTypeId = defaultPaymentType(intent.method.kind, practice.meta.paymentTypes);
-	if (!paymentTypeId) return { ok: false, kind: 'attention', cause: 'no payment type', reason: 'The PMS has no payment types to record this payment under. Add one in the PMS, then retry.' };
-
 	const clinicsEnabled = practice.meta.preferences.clinicsEnabled;
 	// Open Dental's API puts a payment in the patient's clinic unless told otherwise.
 	const clinicId = clinicsEnabled ? (intent.clinicId ?? patient.clinicId ?? null) : null;
+	const paymentType = choosePaymentType(settings, intent.method.kind, clinicId, practice.meta.paymentTypes);
+	if (!paymentType.ok) return { ok: false, kind: 'attention', cause: 'no payment type', reason: paymentType.reason };
+	const paymentTypeId = paymentType.id;
 	const allocated = allocatePayment({
 		payment: { patientId: intent.patientId, amount: intent.amount, payDate: intent.payDate, clinicId },
 		mode,
@@ -59,5 +62,13 @@ export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; conn
 		...(intent.allocation?.preferPatient ? { preferPatient: true } : {}),
 		...(intent.allocation?.payFirst?.length ? { payFirst: intent.allocation.payFirst } : {})
 	};
-	return { ok: true, request, allocation: allocated.splits, settingsVersion: version };
+	const followUps: FollowUpPlan = {
+		writebackStatusId: settings.writebackStatusId && deps.connector.capabilities.writebackStatuses.some((st) => st.id === settings.writebackStatusId) ? settings.writebackStatusId : null,
+		patientNote: settings.patientNotes && deps.connector.capabilities.patientNotes ? noteFor(intent, localDateTime(new Date(intent.takenAt), deps.timeZone ?? 'UTC')) : null
+	};
+	return { ok: true, request, allocation: allocated.splits, settingsVersion: version, followUps };
+}
+
+function noteFor(intent: PaymentIntent, at: string) {
+	return { text: patientNoteText(intent, at, paymentReference(intent.id)), at };
 }

@@ -7,5 +7,6 @@ export async function pmsOptions(mirror: PracticeMirror, connector: PmsConnector
 	const practice = await mirror.meta();
 	if (!practice) return null;
 	const { paymentTypes, unearnedTypes, clinics, providers, preferences } = practice.meta;
-	return { paymentTypes, unearnedTypes, clinics, providers, preferences, capabilities: connector.capabilities };
+	const { writableModes, writebackStatuses, patientNotes } = connector.capabilities;
+	return { paymentTypes, writebackStatuses, unearnedTypes, clinics, providers, preferences, capabilities: { writableModes, patientNotes } };
 }

@@ -162,5 +162,49 @@ CREATE TABLE processor_event (
 );
 CREATE INDEX processor_event_reference ON processor_event (reference);
 `
+	},
+	{
+		id: 6,
+		name: 'settings history, manager PIN and sessions, follow-up writes after posting (write-back status, patient note)',
+		sql: `
+-- Every saved version of the settings, with who saved it (the row in practice_settings is the one in force).
+CREATE TABLE settings_change (
+	version integer PRIMARY KEY,
+	data jsonb NOT NULL,
+	changed_at timestamptz NOT NULL,
+	changed_by text NOT NULL
+);
+-- The manager PIN, as scrypt output with its salt and parameters (set through the loopback admin channel).
+CREATE TABLE manager_pin (
+	id integer PRIMARY KEY CHECK (id = 1),
+	hash text NOT NULL,
+	set_at timestamptz NOT NULL
+);
+-- Manager sessions (15 minutes), stored hashed like device tokens.
+CREATE TABLE manager_session (
+	token_hash text PRIMARY KEY,
+	device_id uuid NOT NULL REFERENCES device(id),
+	manager text NOT NULL,
+	created_at timestamptz NOT NULL,
+	expires_at timestamptz NOT NULL
+);
+-- What is written to the PMS after a payment is posted, each once and never holding the payment up:
+-- its write-back status (Open Dental: PUT /payments ProcessStatus) and the patient note (POST /commlogs).
+-- \`sent_at\` is set before a note is sent: after an unknown outcome the note is looked for by reference first.
+CREATE TABLE posting_followup (
+	payment_id uuid NOT NULL REFERENCES payment(id),
+	kind text NOT NULL CHECK (kind IN ('writeback_status', 'patient_note')),
+	value text NOT NULL,
+	status text NOT NULL CHECK (status IN ('due', 'done', 'failed')),
+	attempts integer NOT NULL DEFAULT 0,
+	next_attempt_at timestamptz,
+	sent_at timestamptz,
+	done_at timestamptz,
+	pms_id text,
+	last_error text,
+	PRIMARY KEY (payment_id, kind)
+);
+CREATE INDEX posting_followup_due ON posting_followup (next_attempt_at) WHERE status = 'due';
+`
 	}
 ];

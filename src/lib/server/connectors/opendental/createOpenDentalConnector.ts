@@ -9,6 +9,7 @@ import {
 	odAdjustmentSchema,
 	odClaimProcSchema,
 	odClinicSchema,
+	odCommlogSchema,
 	odDefinitionSchema,
 	odPatientSchema,
 	odPaySplitSchema,
@@ -16,10 +17,11 @@ import {
 	odPreferenceSchema,
 	odProcedureSchema,
 	odProviderSchema,
+	type OdCommlog,
 	type OdPayment,
 	type OdPatient
 } from '../../opendental/odWire';
-import type { FamilySnapshot, PmsConnector, PmsPayment, PmsResult, PracticeSnapshot } from '../PmsConnector';
+import type { FamilySnapshot, PmsConnector, PmsPatientNote, PmsPayment, PmsResult, PracticeSnapshot } from '../PmsConnector';
 import { createOpenDentalClient, type OpenDentalClientOptions } from './openDentalClient';
 
 /**
@@ -159,7 +161,9 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 
 	return {
 		name: 'opendental',
-		capabilities: { writableModes: ['allocate', 'post_only'] },
+		// ProcessStatus: Open Dental's API writes only these two (24.3.26+); "OfficeProcessed" is its default
+		// (docs/opendental-api-reference.md, PUT /payments). providers_only is not writable through the API.
+		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: OD_WRITEBACK_STATUSES, patientNotes: true },
 		readPractice,
 		readFamily,
 		async postPayment(request) {
@@ -187,6 +191,28 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 			const payments = await client.listAll(`/payments?PatNum=${encodeURIComponent(patientId)}`, odPaymentSchema);
 			if (!payments.ok) return payments;
 			return { ok: true, value: payments.value.filter((p) => noteHasReference(p.PayNote, reference)).map(toPmsPayment) };
+		},
+		async setPaymentStatus(paymentId, statusId) {
+			const updated = await client.call('PUT', `/payments/${encodeURIComponent(paymentId)}`, odPaymentSchema, { ProcessStatus: statusId });
+			return updated.ok ? { ok: true, value: undefined } : updated;
+		},
+		async writePatientNote(patientId, text, at) {
+			// A commlog of type Financial when the practice has one (Misc otherwise, Open Dental's default),
+			// "Sent", mode None: the office did not phone anyone (shared/notes/opendental.md §3, Commlogs).
+			const types = await client.listAll(`/definitions?Category=${DEF_CATEGORY.CommLogTypes}`, odDefinitionSchema);
+			if (!types.ok) return types;
+			const financial = types.value.find((d) => /financ/i.test(d.ItemName) || d.ItemValue === 'FIN');
+			const body = { PatNum: Number(patientId), Note: text, CommDateTime: at, Mode_: 'None', SentOrReceived: 'Sent', ...(financial ? { CommType: financial.DefNum } : {}) };
+			// Before 23.3.7 Open Dental answered 201 with no body: then the caller finds the note by reference.
+			const created = await client.call('POST', '/commlogs', odCommlogSchema.or(z.null()), body);
+			if (!created.ok) return created;
+			if (created.value === null) return { ok: false, failure: { kind: 'unknown', message: 'Open Dental answered 201 without the commlog; read back by reference' } };
+			return { ok: true, value: toPatientNote(created.value) };
+		},
+		async findPatientNotes(patientId, reference) {
+			const notes = await client.listAll(`/commlogs?PatNum=${encodeURIComponent(patientId)}`, odCommlogSchema);
+			if (!notes.ok) return notes;
+			return { ok: true, value: notes.value.filter((n) => noteHasReference(n.Note, reference)).map(toPatientNote) };
 		},
 		async readSplits(paymentId) {
 			const splits = await client.listAll(`/paysplits?PayNum=${encodeURIComponent(paymentId)}`, odPaySplitSchema);
@@ -224,6 +250,16 @@ function toPatient(p: OdPatient): Patient {
 		...(p.Birthdate ? { birthDate: p.Birthdate } : {}),
 		...(p.ClinicNum !== 0 ? { clinicId: String(p.ClinicNum) } : {})
 	};
+}
+
+/** Open Dental's ProcessStatus values the API can write (PUT /payments/{PayNum}). */
+export const OD_WRITEBACK_STATUSES = [
+	{ id: 'OnlineProcessed', name: 'Online processed' },
+	{ id: 'OnlinePending', name: 'Online pending' }
+];
+
+function toPatientNote(c: OdCommlog): PmsPatientNote {
+	return { id: String(c.CommlogNum), patientId: String(c.PatNum), text: c.Note, at: c.CommDateTime };
 }
 
 function toPmsPayment(p: OdPayment): PmsPayment {

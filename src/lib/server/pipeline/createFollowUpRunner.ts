@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
+import type { Sql } from '../store/Sql';
+import type { FollowUpKind } from './followUps';
+import { paymentReference } from './paymentNote';
+import { retryDelay } from './retryDelay';
+
+export type FollowUpDeps = {
+	sql: Sql;
+	connector: PmsConnector;
+	now: () => Date;
+	random: () => number;
+	log: (level: 'info' | 'warn' | 'error', message: string) => void;
+	/** After a note write with an unknown outcome, how long to wait before reading the notes back (as for payments). */
+	settleAfterUnknownMs?: number;
+};
+
+type Due = { paymentId: string; kind: FollowUpKind; value: string; attempts: number; sentAt: Date | null; patientId: string; pmsPaymentId: string };
+
+/**
+ * Writes each posted payment's follow-ups to the PMS — its write-back status and the patient note —
+ * one at a time, apart from the payment itself: they never block, delay or change its status, and a
+ * failure is retried with backoff (or, when the PMS refuses, recorded and logged for support).
+ * The note is not idempotent in the PMS, so it is written once: `sent_at` is committed before each
+ * send, and a note that may have been sent is first looked for by the payment's reference.
+ */
+export function createFollowUpRunner(deps: FollowUpDeps) {
+	const { sql, connector } = deps;
+
+	async function nextDue(): Promise<Due | null> {
+		const row = (
+			await sql.query<{ payment_id: string; kind: FollowUpKind; value: string; attempts: number; sent_at: Date | null; patient_id: string; pms_payment_id: string }>(
+				`SELECT f.payment_id, f.kind, f.value, f.attempts, f.sent_at, p.patient_id, p.pms_payment_id
+				 FROM posting_followup f JOIN payment p ON p.id = f.payment_id
+				 WHERE f.status = 'due' AND (f.next_attempt_at IS NULL OR f.next_attempt_at <= $1)
+				   AND p.status IN ('posted', 'verified') AND p.pms_payment_id IS NOT NULL
+				 ORDER BY p.received_at, f.payment_id, f.kind LIMIT 1`,
+				[deps.now()]
+			)
+		)[0];
+		return row ? { paymentId: row.payment_id, kind: row.kind, value: row.value, attempts: row.attempts, sentAt: row.sent_at, patientId: row.patient_id, pmsPaymentId: row.pms_payment_id } : null;
+	}
+
+	const done = (due: Due, pmsId: string | null, detail?: string) =>
+		sql.query(`UPDATE posting_followup SET status = 'done', done_at = $3, pms_id = $4, last_error = $5 WHERE payment_id = $1 AND kind = $2`, [due.paymentId, due.kind, deps.now(), pmsId, detail ?? null]);
+
+	async function failed(due: Due, failure: PmsFailure): Promise<void> {
+		await sql.query(`UPDATE posting_followup SET status = 'failed', done_at = $3, last_error = $4, attempts = attempts + 1 WHERE payment_id = $1 AND kind = $2`, [due.paymentId, due.kind, deps.now(), failure.message]);
+		deps.log('warn', `payment ${due.paymentId}: the PMS refused its ${label(due.kind)} (${failure.message}); the payment itself is posted`);
+	}
+
+	async function retryLater(due: Due, failure: PmsFailure, keepSent: boolean): Promise<void> {
+		const attempts = due.attempts + 1;
+		const backoff = retryDelay(attempts, deps.random());
+		const delay = failure.kind === 'unknown' ? Math.max(backoff, deps.settleAfterUnknownMs ?? 30_000) : backoff;
+		await sql.query(`UPDATE posting_followup SET attempts = $3, next_attempt_at = $4, last_error = $5${keepSent ? '' : ', sent_at = NULL'} WHERE payment_id = $1 AND kind = $2`, [
+			due.paymentId,
+			due.kind,
+			attempts,
+			new Date(deps.now().getTime() + delay),
+			failure.message
+		]);
+		deps.log('warn', `payment ${due.paymentId}: writing its ${label(due.kind)} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`);
+	}
+
+	async function writeStatus(due: Due): Promise<void> {
+		// Setting a status twice sets it once: no read-back needed.
+		const result = await connector.setPaymentStatus(due.pmsPaymentId, due.value);
+		if (result.ok) return void (await done(due, due.pmsPaymentId));
+		if (result.failure.kind === 'refused') return failed(due, result.failure);
+		return retryLater(due, result.failure, false);
+	}
+
+	async function writeNote(due: Due): Promise<void> {
+		const reference = paymentReference(due.paymentId);
+		if (due.sentAt) {
+			const found = await connector.findPatientNotes(due.patientId, reference);
+			if (!found.ok) return retryLater(due, found.failure, true);
+			const first = found.value[0];
+			if (first) return void (await done(due, first.id, found.value.length > 1 ? `${found.value.length} notes carry the reference` : 'found by reference after an unknown outcome'));
+		}
+		await sql.query(`UPDATE posting_followup SET sent_at = $3 WHERE payment_id = $1 AND kind = $2`, [due.paymentId, due.kind, deps.now()]);
+		const note = patientNoteSchema.parse(JSON.parse(due.value));
+		const written = await connector.writePatientNote(due.patientId, note.text, note.at);
+		if (written.ok) return void (await done(due, written.value.id));
+		if (written.failure.kind === 'refused') return failed(due, written.failure);
+		// Unreachable: never sent, so the next try need not read back. Unknown: it may be there.
+		return retryLater(due, written.failure, written.failure.kind === 'unknown');
+	}
+
+	return {
+		/** Does one follow-up; false when none was due. */
+		async runOnce(): Promise<boolean> {
+			const due = await nextDue();
+			if (!due) return false;
+			if (due.kind === 'writeback_status') await writeStatus(due);
+			else await writeNote(due);
+			return true;
+		}
+	};
+}
+
+export type FollowUpRunner = ReturnType<typeof createFollowUpRunner>;
+
+function label(kind: FollowUpKind): string {
+	return kind === 'writeback_status' ? 'write-back status' : 'patient note';
+}
+
+const patientNoteSchema = z.object({ text: z.string().min(1), at: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) });
