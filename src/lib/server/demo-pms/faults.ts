@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createPrng } from '$lib/domain/random/createPrng';
 
 /**
  * The demo PMS can be told to misbehave, for tests of the bridge's exactly-once posting (issue 5):
@@ -9,8 +10,15 @@ export const faultSchema = z.strictObject({
 	/** Which requests: "POST /payments", "GET /paysplits", or "*" for any. */
 	on: z.string().regex(/^(\*|(GET|POST|PUT) \/[a-z/]+)$/, { message: 'must be "*" or a method and a path such as "POST /payments"' }),
 	kind: z.enum(['error500', 'refuse', 'timeout', 'drop_after_commit']),
-	/** How many matching requests it hits; then it is spent. */
-	times: z.number().int().min(1).max(1000).default(1),
+	/**
+	 * How many requests it hits; then it is spent. Default: 1, or without end when `rate` is given.
+	 */
+	times: z.number().int().min(1).max(1_000_000).optional(),
+	/**
+	 * The share of matching requests it hits (0 < rate ≤ 1), drawn from the plan's seeded generator;
+	 * absent: every matching request until `times` is spent.
+	 */
+	rate: z.number().gt(0).max(1).optional(),
 	/** For `refuse`: the message, as Open Dental would write it. */
 	message: z.string().max(500).optional(),
 	/** For `timeout`: how long to wait before doing the work (the caller has given up by then). */
@@ -21,6 +29,9 @@ export type Fault = z.infer<typeof faultSchema>;
 export const faultPlanSchema = z.strictObject({
 	/** Added to every request, in milliseconds. */
 	latencyMs: z.number().int().min(0).max(60_000).default(0),
+	/** Seeds the draws of faults with a `rate`, so that a run can be repeated. */
+	seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+	/** Tried in order for each request: the first that matches and is drawn hits it. */
 	faults: z.array(faultSchema).max(100).default([])
 });
 export type FaultPlan = z.infer<typeof faultPlanSchema>;
@@ -33,20 +44,28 @@ export class DroppedConnection extends Error {
 }
 
 export function createFaults() {
-	let plan: FaultPlan = { latencyMs: 0, faults: [] };
+	let plan: FaultPlan = { latencyMs: 0, seed: 1, faults: [] };
+	let draw = createPrng(plan.seed);
+	/** How many more requests each fault of the plan may hit (Infinity: no end). */
+	let left: number[] = [];
 	return {
 		set(next: FaultPlan) {
-			plan = { latencyMs: next.latencyMs, faults: next.faults.map((f) => ({ ...f })) };
+			plan = { latencyMs: next.latencyMs, seed: next.seed, faults: next.faults.map((f) => ({ ...f })) };
+			draw = createPrng(next.seed);
+			left = plan.faults.map((f) => f.times ?? (f.rate === undefined ? 1 : Infinity));
 		},
-		get: (): FaultPlan => plan,
-		/** The fault for this request, if one is scheduled (and counts it). */
+		/** The plan, with each fault's `times` as what is left of it (absent: no end). */
+		get: (): FaultPlan => ({ ...plan, faults: plan.faults.flatMap((f, i) => ((left[i] ?? 0) <= 0 ? [] : [{ ...f, times: Number.isFinite(left[i]) ? left[i] : undefined }])) }),
+		/** The fault for this request, if one hits it (and counts it). */
 		take(method: string, path: string): Fault | null {
 			const key = `${method} /${path.split('/').filter(Boolean)[0] ?? ''}`;
-			const fault = plan.faults.find((f) => f.on === '*' || f.on === key);
-			if (!fault) return null;
-			fault.times -= 1;
-			if (fault.times <= 0) plan.faults = plan.faults.filter((f) => f !== fault);
-			return { ...fault, times: 1 };
+			for (const [i, fault] of plan.faults.entries()) {
+				if ((left[i] ?? 0) <= 0 || (fault.on !== '*' && fault.on !== key)) continue;
+				if (fault.rate !== undefined && !draw.chance(fault.rate)) continue;
+				left[i] = (left[i] ?? 1) - 1;
+				return { ...fault, times: 1 };
+			}
+			return null;
 		},
 		latencyMs: () => plan.latencyMs
 	};

@@ -9,6 +9,14 @@ export type OpenDentalClientOptions = {
 	customerKey: string;
 	fetch: FetchLike;
 	timeoutMs?: number;
+	/**
+	 * How many more times a read (GET) that failed fast — a 5xx or a refused or reset connection, not
+	 * a timeout — is tried at once, after a short jittered pause (default 2). Reads change nothing, so
+	 * trying again is safe; writes are never retried here (the pipeline reads back first).
+	 */
+	readRetries?: number;
+	/** Waits between read retries (tests pass a fake). */
+	pause?: (ms: number) => Promise<void>;
 };
 
 /**
@@ -20,6 +28,8 @@ export function createOpenDentalClient(options: OpenDentalClientOptions) {
 	const base = options.baseUrl.replace(/\/+$/, '');
 	const authorization = `ODFHIR ${options.developerKey}/${options.customerKey}`;
 	const timeoutMs = options.timeoutMs ?? 15_000;
+	const readRetries = options.readRetries ?? 2;
+	const pause = options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
 	async function send(method: string, path: string, body?: unknown): Promise<PmsResult<unknown>> {
 		let response: Response;
@@ -50,8 +60,19 @@ export function createOpenDentalClient(options: OpenDentalClientOptions) {
 		return { ok: false, failure: { kind: 'refused', status: response.status, message } };
 	}
 
+	/** `send`, with a read that failed fast tried again up to `readRetries` times. */
+	async function sendWithReadRetries(method: string, path: string, body?: unknown): Promise<PmsResult<unknown>> {
+		for (let retry = 0; ; retry += 1) {
+			const started = Date.now();
+			const result = await send(method, path, body);
+			const fast = Date.now() - started < timeoutMs;
+			if (result.ok || method !== 'GET' || result.failure.kind !== 'unreachable' || !fast || retry >= readRetries) return result;
+			await pause(100 * (retry + 1) + Math.floor(Math.random() * 100));
+		}
+	}
+
 	async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<PmsResult<T>> {
-		const result = await send(method, path, body);
+		const result = await sendWithReadRetries(method, path, body);
 		if (!result.ok) return result;
 		const parsed = schema.safeParse(result.value);
 		if (!parsed.success) {
