@@ -280,6 +280,28 @@ describe('one payment at a time per family, also across two bridges on one datab
 		for (const id of ids) expect((await statusOf(id)).status).toBe('verified');
 	});
 
+	it('one worker with several lanes posts two families at once, each family still one payment at a time', async () => {
+		const pms = slowPms(25);
+		const mirror = createPracticeMirror({ sql, connector: pms.connector, now, log: () => undefined });
+		await mirror.refresh();
+		const worker = createPostingWorker({ sql, connector: pms.connector, mirror, now, random: () => 0.5, log: () => undefined, idleMs: 5, lanes: 3 });
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) ids.push(await take(undefined, '1'), await take(undefined, '2'));
+		worker.start();
+		try {
+			const deadline = Date.now() + 20_000;
+			while ((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment WHERE status <> 'verified'`))[0]!.n > 0) {
+				if (Date.now() > deadline) throw new Error('the lanes did not finish in 20 s');
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+		} finally {
+			await worker.stop();
+		}
+		expect(pms.fake.writes).toHaveLength(8);
+		expect(pms.most.perFamily).toBe(1);
+		expect(pms.most.overall).toBe(2);
+	});
+
 	it('leaves a family whose lock another holds, and works on another family meanwhile', async () => {
 		const pms = slowPms(0);
 		const worker = await workerOn(sql, pms.connector);

@@ -31,6 +31,11 @@ export type PostingDeps = {
 	timeZone?: string;
 	/** Writes each posted payment's status and patient note when no payment is due (issue 6). */
 	followUps?: FollowUpRunner;
+	/**
+	 * How many families the worker posts for at once (default 4). Each family still posts one payment
+	 * at a time; more lanes overlap the waits on the PMS, not the work on one family.
+	 */
+	lanes?: number;
 };
 
 const BRIDGE = 'bridge';
@@ -38,11 +43,14 @@ const BRIDGE = 'bridge';
 const FAMILIES_PER_LOOK = 50;
 /** How soon to look again when every due family was locked by another worker. */
 const BUSY_RETRY_MS = 50;
+/** Families posted for at once, by default. */
+const DEFAULT_LANES = 4;
 
 type Due = PostedPayment & { status: string; attempts: number; familyId: string };
 
 /**
- * Drives journaled payments toward the PMS, one at a time, and resumes after a restart. Each step
+ * Drives journaled payments toward the PMS, one at a time per family and several families at once
+ * (`lanes`), and resumes after a restart. Each step
  * holds its family's lock (`Sql.tryWithLock`), so that a family's payments post one at a time and no
  * payment is worked on twice at once, also by two bridge processes sharing one PostgreSQL database:
  * - accepted → cleared for cash and checks (they clear at once) or → awaiting_clearing for card and
@@ -56,10 +64,9 @@ type Due = PostedPayment & { status: string; attempts: number; familyId: string 
 export function createPostingWorker(deps: PostingDeps) {
 	const { sql, connector } = deps;
 	let running = false;
-	let wakeUp: (() => void) | null = null;
-	let loop: Promise<void> | null = null;
-	/** The last step found due work that only other lock holders could do: look again soon, not after idleMs. */
-	let familiesBusy = false;
+	/** Wakes the lanes that sleep. */
+	const sleepers = new Set<() => void>();
+	let loops: Promise<void>[] = [];
 
 	/** The families that have a payment due, the one waiting longest first. */
 	async function dueFamilies(): Promise<string[]> {
@@ -98,28 +105,34 @@ export function createPostingWorker(deps: PostingDeps) {
 	}
 
 	/**
-	 * Does one step of work; false when nothing was due, or all that was due belongs to families that
-	 * another holder of their lock (this process or another bridge on the same database) works on.
+	 * Does one step of work: `worked` false when nothing was due, or all that was due belongs to
+	 * families that another holder of their lock (another lane, or another bridge on the same
+	 * database) works on — then `familiesBusy`, and the lane looks again soon rather than after idleMs.
 	 */
-	async function runOnce(): Promise<boolean> {
-		familiesBusy = false;
+	async function step(): Promise<{ worked: boolean; familiesBusy: boolean }> {
+		let familiesBusy = false;
 		for (const familyId of await dueFamilies()) {
 			// One payment at a time per family, also across bridge processes sharing a PostgreSQL
 			// database: the family's lock is held for the whole step, the PMS call included.
-			const step = await sql.tryWithLock(`family:${familyId}`, async () => {
+			const held = await sql.tryWithLock(`family:${familyId}`, async () => {
 				const payment = await nextDue(familyId);
 				if (!payment) return false;
 				await runStep(payment);
 				return true;
 			});
-			if (!step.locked) familiesBusy = true;
-			else if (step.value) return true;
+			if (!held.locked) familiesBusy = true;
+			else if (held.value) return { worked: true, familiesBusy };
 		}
-		if (familiesBusy || !deps.followUps) return false;
-		// Status and note follow-ups run when no payment waits, by one bridge at a time.
+		if (familiesBusy || !deps.followUps) return { worked: false, familiesBusy };
+		// Status and note follow-ups run when no payment waits, by one lane of one bridge at a time.
 		const followUps = deps.followUps;
 		const ran = await sql.tryWithLock('follow-ups', () => followUps.runOnce());
-		return ran.locked && ran.value;
+		return { worked: ran.locked && ran.value, familiesBusy: !ran.locked };
+	}
+
+	/** One step (see `step`); false when there was nothing this worker could do now. */
+	async function runOnce(): Promise<boolean> {
+		return (await step()).worked;
 	}
 
 	async function runStep(payment: Due): Promise<void> {
@@ -240,8 +253,9 @@ export function createPostingWorker(deps: PostingDeps) {
 	async function runLoop(): Promise<void> {
 		while (running) {
 			let worked = false;
+			let familiesBusy = false;
 			try {
-				worked = await runOnce();
+				({ worked, familiesBusy } = await step());
 			} catch (error) {
 				deps.log('error', `posting worker step failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 			}
@@ -250,13 +264,14 @@ export function createPostingWorker(deps: PostingDeps) {
 			await new Promise<void>((resolve) => setImmediate(resolve));
 			if (!worked && running) {
 				await new Promise<void>((resolve) => {
-					const timer = setTimeout(resolve, familiesBusy ? Math.min(BUSY_RETRY_MS, deps.idleMs ?? 1_000) : (deps.idleMs ?? 1_000));
-					wakeUp = () => {
+					const wake = () => {
 						clearTimeout(timer);
+						sleepers.delete(wake);
 						resolve();
 					};
+					const timer = setTimeout(wake, familiesBusy ? Math.min(BUSY_RETRY_MS, deps.idleMs ?? 1_000) : (deps.idleMs ?? 1_000));
+					sleepers.add(wake);
 				});
-				wakeUp = null;
 			}
 		}
 	}
@@ -266,16 +281,18 @@ export function createPostingWorker(deps: PostingDeps) {
 		start() {
 			if (running) return;
 			running = true;
-			loop = runLoop();
+			const lanes = Math.max(1, Math.floor(deps.lanes ?? DEFAULT_LANES));
+			loops = Array.from({ length: lanes }, () => runLoop());
 		},
 		async stop() {
 			running = false;
-			wakeUp?.();
-			await loop;
+			for (const wake of [...sleepers]) wake();
+			await Promise.all(loops);
+			loops = [];
 		},
 		/** Call when there may be new work, so the worker does not wait for its idle timer. */
 		wake() {
-			wakeUp?.();
+			for (const wake of [...sleepers]) wake();
 		}
 	};
 }
