@@ -6,6 +6,7 @@ import { ConfigError, startBridge } from '$lib/server/bridge/startBridge';
 import { startupBanner } from '$lib/server/bridge/startupBanner';
 import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
 import { DatabaseUrlError } from '$lib/server/store/openStore';
+import { StoreUnreadableError } from '$lib/server/store/openPglite';
 
 /** Starts the bridge before the server takes its first request (adapter-node awaits this). */
 export const init: ServerInit = async () => {
@@ -31,6 +32,10 @@ export const init: ServerInit = async () => {
 		}
 		if (error instanceof DatabaseUrlError) {
 			console.error(`Paysplit cannot start. Fix this setting (environment variable) and start again:\n  - ${error.message}`);
+			process.exit(1);
+		}
+		if (error instanceof StoreUnreadableError) {
+			console.error(`Paysplit cannot start.\n  - ${error.message}`);
 			process.exit(1);
 		}
 		console.error('Paysplit could not start:', error);

@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startExpectingFailure } from '../support/runningBridge';
+import { startExpectingFailure, startRunningBridge } from '../support/runningBridge';
 
 describe('start-up configuration', () => {
 	it.each([
@@ -12,5 +14,25 @@ describe('start-up configuration', () => {
 		expect(code).toBe(1);
 		expect(output).toContain(expected);
 		expect(output).not.toContain('Pairing code');
+	});
+});
+
+describe('a damaged bridge database', () => {
+	it('stops the bridge with a message naming the directory, and never starts an empty database in its place', async () => {
+		const bridge = await startRunningBridge({});
+		try {
+			await bridge.kill();
+			// What a torn write can leave behind: the cluster's control file unreadable.
+			const control = join(bridge.dataDir, 'bridge', 'global', 'pg_control');
+			writeFileSync(control, 'not a control file');
+			const { code, output } = await startExpectingFailure({ DATA_DIR: bridge.dataDir });
+			expect(code).toBe(1);
+			expect(output).toContain(`The database in ${join(bridge.dataDir, 'bridge')} cannot be opened`);
+			expect(output).toContain('will not start without it, nor start an empty database in its place');
+			expect(output).not.toContain('Pairing code');
+			expect(readFileSync(control, 'utf8')).toBe('not a control file');
+		} finally {
+			await bridge.stop();
+		}
 	});
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeMigrations } from '$lib/server/store/bridgeMigrations';
 import { DatabaseUrlError, openStore } from '$lib/server/store/openStore';
 import { redactUrl } from '$lib/server/store/openPostgres';
+import { StoreUnreadableError } from '$lib/server/store/openPglite';
 import { freePort } from '../support/runningBridge';
 import { useSqlBackends } from '../../support/sqlBackends';
 
@@ -48,6 +49,19 @@ describe('openStore', () => {
 		expect(error).toBeInstanceOf(DatabaseUrlError);
 		expect(String(error?.stack)).not.toContain('s3cret');
 		expect(error?.cause).toBeUndefined();
+	});
+
+	it('refuses a PGlite directory that holds files but no database, and leaves them as they are', async () => {
+		const dir = dataDir();
+		mkdirSync(join(dir, 'bridge'));
+		writeFileSync(join(dir, 'bridge', 'restored-by-hand.txt'), 'x');
+		const error = await openStore({ DATABASE_URL: undefined }, dir).then(
+			() => null,
+			(e: unknown) => e as Error
+		);
+		expect(error).toBeInstanceOf(StoreUnreadableError);
+		expect(error?.message).toContain(`The database in ${join(dir, 'bridge')} cannot be opened (the directory holds files but no database (PG_VERSION is missing))`);
+		expect(readdirSync(join(dir, 'bridge'))).toEqual(['restored-by-hand.txt']);
 	});
 
 	it('stops with a message naming DATABASE_URL when the database does not exist', async () => {

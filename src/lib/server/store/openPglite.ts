@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { createKeyedMutex } from './createKeyedMutex';
 import type { Sql, SqlTx } from './Sql';
@@ -11,11 +12,42 @@ import type { Sql, SqlTx } from './Sql';
  * through a float.
  */
 export async function openPglite(dir: string | undefined): Promise<Sql> {
-	if (dir) mkdirSync(dir, { recursive: true });
-	const db = await PGlite.create(dir ?? 'memory://', {
-		parsers: { [types.DATE]: (value: string) => value }
-	});
+	if (dir) {
+		mkdirSync(dir, { recursive: true });
+		// PGlite would create a new, empty database among files it does not recognise.
+		if (!existsSync(join(dir, 'PG_VERSION')) && readdirSync(dir).length > 0) {
+			throw new StoreUnreadableError(dir, 'the directory holds files but no database (PG_VERSION is missing)');
+		}
+	}
+	let db: PGlite | undefined;
+	try {
+		db = await PGlite.create(dir ?? 'memory://', {
+			parsers: { [types.DATE]: (value: string) => value }
+		});
+		await db.query('SELECT 1');
+	} catch (error) {
+		await db?.close().catch(() => undefined);
+		if (!dir) throw error;
+		throw new StoreUnreadableError(dir, error instanceof Error ? error.message : String(error));
+	}
 	return wrap(db);
+}
+
+/**
+ * A database directory that exists but cannot be opened (damaged by a crash or a full disk, or not a
+ * database): the process must stop rather than start with an empty database in its place, which would
+ * forget every payment it held.
+ */
+export class StoreUnreadableError extends Error {
+	override name = 'StoreUnreadableError';
+	constructor(
+		readonly dir: string,
+		readonly why: string
+	) {
+		super(
+			`The database in ${dir} cannot be opened (${why}). Paysplit will not start without it, nor start an empty database in its place. Restore the directory from a backup; only to start afresh, losing what it held, move it aside.`
+		);
+	}
 }
 
 function wrap(db: PGlite): Sql {
