@@ -8,6 +8,7 @@ import { paymentsBatchResponseSchema } from '$lib/domain/api/paymentsBatch';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { managerSessionResponseSchema } from '$lib/domain/api/managerSession';
 import { manualPostingsResponseSchema } from '$lib/domain/api/manualPostings';
+import { attentionResponseSchema } from '$lib/domain/api/attention';
 import { putSettingsResponseSchema, settingsConflictSchema, settingsResponseSchema, type PutSettingsRequest, type SettingsConflict } from '$lib/domain/settings/practiceSettings';
 
 /** What a call to the bridge came to: a parsed body, or why not (for the UI and the sync engine). */
@@ -71,6 +72,13 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 			return { ok: true, value: 'current' in answer.value ? { conflict: answer.value } : { saved: answer.value } };
 		},
 		manualPostings: () => call('GET', '/manual-postings', manualPostingsResponseSchema),
+		/** `GET /attention`: payments the bridge stopped on, for a person to decide. */
+		attention: () => call('GET', '/attention', attentionResponseSchema),
+		/** `POST /payments/:id/retry`: a payment that needs attention goes back to where it stopped. */
+		retryPayment: (id: string, by?: string) => call('POST', `/payments/${encodeURIComponent(id)}/retry`, paymentDetailSchema, by ? { by } : {}),
+		/** `POST /payments/:id/void` (manager). */
+		voidPayment: (id: string, reason: string, managerToken: string, by?: string) =>
+			call('POST', `/payments/${encodeURIComponent(id)}/void`, paymentDetailSchema, { reason, ...(by ? { by } : {}) }, 15_000, { 'x-manager-token': managerToken }),
 		markPosted: (id: string, by: string, pmsReference?: string) => call('POST', `/payments/${encodeURIComponent(id)}/posted`, paymentDetailSchema, { by, ...(pmsReference ? { pmsReference } : {}) })
 	};
 }
