@@ -103,6 +103,27 @@ describe('GET /attention and a person’s actions', () => {
 		expect(demoPayments.filter((p) => p.PayNote.includes(`Paysplit ${keyed}`) || p.PayNote.includes(`Paysplit ${voided}`))).toHaveLength(0);
 	});
 
+	it('lists a patient note the PMS refused (the payment itself verified), with the note and the PMS’s message', async () => {
+		const manager = await bridge.managerToken(token, 'Dana');
+		const current = (await (await api('/settings')).json()) as { settings: Record<string, unknown>; version: number };
+		const saved = await api('/settings', { method: 'PUT', body: JSON.stringify({ settings: { ...current.settings, patientNotes: true }, baseVersion: current.version }) }, { 'x-manager-token': manager });
+		expect(saved.status).toBe(200);
+		const faults = await fetch(`${bridge.baseUrl}/demo-pms/api/v1/_demo/faults`, { method: 'PUT', headers: DEMO, body: JSON.stringify({ faults: [{ on: 'POST /commlogs', kind: 'refuse', message: 'Note is too long.', times: 1 }] }) });
+		expect(faults.status).toBe(200);
+		const id = await takeCash(5555);
+		await until(id, 'verified');
+		const deadline = Date.now() + 20_000;
+		let listed: { paymentId: string; kind: string; value: string; error: string; amount: number }[] = [];
+		while (Date.now() < deadline) {
+			listed = attentionResponseSchema.parse(await (await api('/attention')).json()).failedFollowUps;
+			if (listed.some((f) => f.paymentId === id)) break;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		expect(listed.filter((f) => f.paymentId === id)).toEqual([expect.objectContaining({ kind: 'patient_note', amount: 5555, error: expect.stringContaining('Note is too long.') })]);
+		expect(listed.find((f) => f.paymentId === id)?.value).toContain(`Paysplit ${id}`);
+		expect(await attention()).toEqual([]);
+	});
+
 	it('refuses an action the payment’s status does not allow, saying why', async () => {
 		const id = await takeCash(4444);
 		await until(id, 'verified');

@@ -22,6 +22,27 @@ export const attentionItemSchema = z.object({
 });
 export type AttentionItem = z.infer<typeof attentionItemSchema>;
 
-/** `GET /attention` → every payment that needs a person, the longest waiting first. */
-export const attentionResponseSchema = z.object({ payments: z.array(attentionItemSchema), truncated: z.boolean() });
+/**
+ * A write-back status or patient note the PMS refused (issue 6). The payment itself is in the
+ * ledger; a person adds the status or note by hand in the PMS if the practice wants it.
+ */
+export const failedFollowUpSchema = z.object({
+	paymentId: z.string(),
+	kind: z.enum(['writeback_status', 'patient_note']),
+	/** The status id, or the note's text, that was to be written. */
+	value: z.string(),
+	patientName: z.string().nullable(),
+	patientId: z.string(),
+	amount: z.number().int(),
+	pmsPaymentId: z.string().nullable(),
+	error: z.string(),
+	at: z.string()
+});
+export type FailedFollowUp = z.infer<typeof failedFollowUpSchema>;
+
+/**
+ * `GET /attention` → every payment that needs a person, the longest waiting first; and the follow-ups
+ * the PMS refused lately (last 14 days, newest first, at most 50).
+ */
+export const attentionResponseSchema = z.object({ payments: z.array(attentionItemSchema), truncated: z.boolean(), failedFollowUps: z.array(failedFollowUpSchema) });
 export type AttentionResponse = z.infer<typeof attentionResponseSchema>;

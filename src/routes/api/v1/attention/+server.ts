@@ -9,5 +9,5 @@ export const GET: RequestHandler = async (event) => {
 	const bridge = getBridge();
 	const device = await requireDevice(bridge, event);
 	if (device instanceof Response) return device;
-	return apiJson(await readAttention(bridge.sql, bridge.mirror));
+	return apiJson(await readAttention(bridge.sql, bridge.mirror, bridge.now()));
 };
