@@ -111,4 +111,14 @@ describe('GET /changes', () => {
 		expect((await api('/changes?limit=501')).status).toBe(400);
 		expect((await fetch(`${bridge.baseUrl}/api/v1/changes`)).status).toBe(401);
 	});
+
+	it('refuses (400, naming since) a cursor past the end of the journal, as after the database was replaced, so the device starts over', async () => {
+		const { next } = (await (await api('/changes')).json()) as { next: string };
+		const past = String(Number(next) + 1_000_000).padStart(16, '0');
+		const refused = await api(`/changes?since=${past}`);
+		expect(refused.status).toBe(400);
+		expect(await refused.json()).toMatchObject({ error: { code: 'invalid', message: `since "${past}" is not a cursor this bridge gave out.`, issues: [{ path: 'since' }] } });
+		expect((await api(`/changes?since=${next}`)).status).toBe(200);
+		expect((await api('/changes?since=0000000000000000')).status).toBe(200);
+	});
 });

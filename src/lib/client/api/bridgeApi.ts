@@ -3,6 +3,7 @@ import { errorBodySchema } from '$lib/domain/api/errorBody';
 import { healthSchema } from '$lib/domain/api/health';
 import { pairResponseSchema } from '$lib/domain/api/devicePairing';
 import { patientsFeedSchema } from '$lib/domain/api/patientsFeed';
+import { changesResponseSchema } from '$lib/domain/api/paymentActions';
 import { paymentDetailSchema } from '$lib/domain/api/paymentDetail';
 import { paymentsBatchResponseSchema } from '$lib/domain/api/paymentsBatch';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
@@ -52,7 +53,7 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 			return { ok: false, kind: 'http', status: response.status, code: 'http_error', message: `The bridge answered ${response.status}.` };
 		}
 		const parsed = schema.safeParse(json);
-		if (!parsed.success) return { ok: false, kind: 'http', status: response.status, code: 'bad_response', message: `The bridge sent an answer this app cannot read (${parsed.error.issues[0]?.message ?? 'unknown'}).` };
+		if (!parsed.success) return { ok: false, kind: 'http', status: response.status, code: 'bad_response', message: `The bridge sent an answer to ${method} ${path} this app cannot read (${describeIssue(parsed.error.issues[0])}).` };
 		return { ok: true, value: parsed.data };
 	}
 
@@ -63,6 +64,8 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 		patients: (since?: string) => call('GET', since ? `/patients?since=${encodeURIComponent(since)}` : '/patients', patientsFeedSchema, undefined, 60_000),
 		sendPayments: (payments: PaymentIntent[]) => call('POST', '/payments', paymentsBatchResponseSchema, { payments }),
 		payment: (id: string) => call('GET', `/payments/${encodeURIComponent(id)}`, paymentDetailSchema),
+		/** `GET /changes?since=&limit=` (DESIGN §6): status changes after `since` (`null`: from the start). */
+		changes: (since: string | null, limit?: number) => call('GET', changesPath(since, limit), changesResponseSchema),
 		settings: () => call('GET', '/settings', settingsResponseSchema),
 		managerSession: (pin: string, name?: string) => call('POST', '/manager/session', managerSessionResponseSchema, { pin, ...(name ? { name } : {}) }),
 		/** `PUT /settings` (manager): a 409 comes back as `{conflict}` with the version in force, not as an error. */
@@ -84,3 +87,18 @@ export function createBridgeApi(options: BridgeApiOptions = {}) {
 }
 
 export type BridgeApi = ReturnType<typeof createBridgeApi>;
+
+function changesPath(since: string | null, limit: number | undefined): string {
+	const query = new URLSearchParams();
+	if (since !== null) query.set('since', since);
+	if (limit !== undefined) query.set('limit', String(limit));
+	const text = query.toString();
+	return text ? `/changes?${text}` : '/changes';
+}
+
+/** Where the answer went wrong and how, e.g. `changes.0.at: must be an ISO 8601 timestamp`. */
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+	if (!issue) return 'unknown';
+	const path = issue.path.map(String).join('.');
+	return path ? `${path}: ${issue.message}` : issue.message;
+}

@@ -23,7 +23,15 @@ export type FeedStateRow = z.infer<typeof feedStateRowSchema>;
 export const staffRowSchema = z.object({ key: z.literal('staff'), name: z.string().min(1), since: z.string() });
 export type StaffRow = z.infer<typeof staffRowSchema>;
 
-export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema]);
+/**
+ * Where this device is in the bridge's change feed (`GET /changes`, DESIGN §2 step 7): the `next`
+ * of the last page recorded, and the pairing (`deviceId`, absent when none) that read it. A cursor
+ * read under another pairing (the bridge may have been rebuilt) is not used.
+ */
+export const changesCursorRowSchema = z.object({ key: z.literal('changes'), cursor: z.string().min(1), deviceId: z.string().optional(), savedAt: z.string() });
+export type ChangesCursorRow = z.infer<typeof changesCursorRowSchema>;
+
+export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema, changesCursorRowSchema]);
 export type MetaRow = z.infer<typeof metaRowSchema>;
 
 /** A cached patient, with the lower-cased name staff search by. */
@@ -55,7 +63,10 @@ export const paymentRowSchema = z.object({
 	rejection: rejectionSchema.optional(),
 	/** The id this payment was re-taken from after a `conflict` (see `retryPayment`). */
 	replaces: z.string().optional(),
-	/** When the sync engine last asked the bridge for this payment's status (ISO). */
+	/**
+	 * When the sync engine last asked the bridge for this payment's status (ISO). Only the per-payment
+	 * polling that the change feed replaced wrote it; rows written then keep it.
+	 */
 	checkedAt: z.string().optional()
 });
 export type PaymentRow = z.infer<typeof paymentRowSchema>;

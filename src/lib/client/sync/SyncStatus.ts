@@ -8,8 +8,8 @@ import { assertNever } from '$lib/domain/payment/PaymentStatus';
  * - `syncing`: the leader is talking to the bridge;
  * - `idle`: the bridge answered and took everything that was waiting;
  * - `offline`: the bridge did not answer (health check over 2 s, or the network failed);
- * - `error`: the bridge answered but could not take the queue now (429, 5xx, 503, an answer this
- *   app cannot read); retried at `nextAttemptAt`;
+ * - `error`: the bridge answered but could not take the queue or give the status changes now (429,
+ *   5xx, 503, an answer this app cannot read); retried at `nextAttemptAt`;
  * - `unpaired`: the bridge refused this device's token (401): syncing stopped until it is paired
  *   again. Payments stay queued.
  */
@@ -57,7 +57,7 @@ export function syncStatusLabel(status: SyncStatus): string {
 		case 'offline':
 			return 'Offline: payments are saved here and will be sent when the bridge answers';
 		case 'error':
-			return `The bridge could not take payments just now (${status.message}); trying again soon`;
+			return `The last sync with the bridge did not finish (${status.message}); trying again soon`;
 		case 'unpaired':
 			return 'This device must be paired again; payments saved here are kept';
 		default:

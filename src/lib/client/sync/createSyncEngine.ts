@@ -13,7 +13,7 @@ import { syncOnce, type SyncOutcome } from './syncOnce';
 import type { SyncStatus } from './SyncStatus';
 import type { SyncTrigger } from './SyncTrigger';
 
-/** How often the leader syncs when all is well (to pick up status changes), before jitter. */
+/** How often the leader syncs when all is well (to pull status changes, `GET /changes`), before jitter. */
 export const POLL_INTERVAL_MS = 30_000;
 /**
  * While the bridge is working on payments from this device (received, cleared, being posted), the

@@ -42,7 +42,7 @@ export type Channel = {
 export type Wakeups = { subscribe(listener: (trigger: SyncTrigger) => void): () => void };
 
 /** The bridge calls the engine makes (from `createBridgeApi`, which takes the injected fetch). */
-export type SyncApi = Pick<BridgeApi, 'health' | 'sendPayments' | 'payment'>;
+export type SyncApi = Pick<BridgeApi, 'health' | 'sendPayments' | 'changes'>;
 
 export type SyncPlatform = {
 	clock: Clock;

@@ -2,8 +2,8 @@ import type { Health } from '$lib/domain/api/health';
 import type { PaysplitDb } from '../db/PaysplitDb';
 import { checkOnline, HEALTH_TIMEOUT_MS } from './checkOnline';
 import type { Clock, SyncApi } from './platform';
+import { pullChanges } from './pullChanges';
 import { pushOutbox } from './pushOutbox';
-import { refreshStatuses } from './refreshStatuses';
 
 /**
  * How one sync ended. `offline` and `retry` carry the ids of the failed request (if any) for the
@@ -27,9 +27,10 @@ export type SyncOnceContext = {
 
 /**
  * One sync, as the leader runs it: is the bridge there (health within 2 s)? then push the outbox,
- * then refresh the statuses of payments the bridge has not finished, then the caller's extra work.
- * Stops at the first step that cannot go on. Throws only if the database fails even after
- * reopening (the engine treats that as `retry`).
+ * then pull the status changes (`GET /changes`), then the caller's extra work. Stops at the first
+ * step that cannot go on (offline, 401). A change feed the bridge cannot serve does not hold up the
+ * caller's work, but the sync then ends as `retry` with its message. Throws only if the database
+ * fails even after reopening (the engine treats that as `retry`).
  */
 export async function syncOnce(context: SyncOnceContext): Promise<SyncOutcome> {
 	const { db, api, clock } = context;
@@ -39,10 +40,11 @@ export async function syncOnce(context: SyncOnceContext): Promise<SyncOutcome> {
 	context.onHealth?.(health.value);
 	const pushed = await pushOutbox({ db, api, now, ...(context.batchSize ? { batchSize: context.batchSize } : {}) });
 	if (pushed.kind !== 'done') return pushed;
-	const refreshed = await refreshStatuses(db, api, now);
-	if (refreshed.kind === 'offline') return { ...refreshed, ids: [] };
-	if (refreshed.kind === 'unpaired') return refreshed;
+	const pulled = await pullChanges(db, api, now);
+	if (pulled.kind === 'offline') return { ...pulled, ids: [] };
+	if (pulled.kind === 'unpaired') return pulled;
 	const more = await context.afterPush?.();
 	if (more?.unauthorized) return { kind: 'unpaired', message: 'the bridge no longer knows this device' };
+	if (pulled.kind === 'error') return { kind: 'retry', message: pulled.message, ids: [] };
 	return { kind: 'done' };
 }

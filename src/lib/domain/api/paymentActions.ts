@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoTimestampSchema } from '../dates/isoDate';
 import { looksLikeCardNumber } from '../payment/looksLikeCardNumber';
 
 const who = z
@@ -18,13 +19,17 @@ export const voidRequestSchema = z.strictObject({
 /** `POST /payments/:id/posted {by}`: the person who keyed it into the PMS. */
 export const markPostedRequestSchema = z.strictObject({ by: who, pmsReference: z.string().trim().max(100).optional() });
 
-/** `GET /changes` (DESIGN §6). */
+/**
+ * `GET /changes` (DESIGN §6). Cursors are opaque to devices, so only their presence is checked.
+ * `status` stays a plain string: a bridge newer than the device may send a status the device does
+ * not know, and that must not make the whole page unreadable (the device skips such a change).
+ */
 export const changeSchema = z.object({
-	cursor: z.string(),
-	id: z.string(),
+	cursor: z.string().min(1, { message: 'must not be empty' }),
+	id: z.string().min(1, { message: 'must not be empty' }),
 	status: z.string(),
-	at: z.string(),
+	at: isoTimestampSchema,
 	reason: z.string().optional()
 });
-export const changesResponseSchema = z.object({ changes: z.array(changeSchema), next: z.string() });
+export const changesResponseSchema = z.object({ changes: z.array(changeSchema), next: z.string().min(1, { message: 'must not be empty' }) });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_STATUSES } from '$lib/domain/payment/PaymentStatus';
+import { BRIDGE_STATUSES, isFinalStatus, type BridgeStatus } from '$lib/domain/payment/PaymentStatus';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
-import type { Fate } from './doubles/FakeBridge';
+import type { ChangesFate, Fate } from './doubles/FakeBridge';
 import { makeIntent } from './doubles/makeIntent';
 import { SimulatedBrowser } from './doubles/SimulatedBrowser';
 
@@ -14,7 +14,10 @@ type Action =
 	| { kind: 'open' }
 	| { kind: 'advance'; ms: number }
 	| { kind: 'reachable'; value: boolean }
-	| { kind: 'discard'; payment: number; tab: number };
+	| { kind: 'discard'; payment: number; tab: number }
+	| { kind: 'progress'; payment: number; status: BridgeStatus; reason: boolean }
+	| { kind: 'foreign' }
+	| { kind: 'changes-fate'; fate: ChangesFate };
 
 const fate: fc.Arbitrary<Fate> = fc.oneof(
 	{ weight: 4, arbitrary: fc.constantFrom<Fate>('ok', 'lose-request', 'lose-response', 'duplicate') },
@@ -31,7 +34,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constant({ kind: 'open' as const }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(500, 2_000, 30_000, 5 * 60_000) }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('reachable' as const), value: fc.boolean() }) },
-	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('discard' as const), payment: fc.nat(40), tab: fc.nat(2) }) }
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('discard' as const), payment: fc.nat(40), tab: fc.nat(2) }) },
+	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('progress' as const), payment: fc.nat(40), status: fc.constantFrom(...BRIDGE_STATUSES), reason: fc.boolean() }) },
+	{ weight: 1, arbitrary: fc.constant({ kind: 'foreign' as const }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('changes-fate' as const), fate: fc.constantFrom<ChangesFate>('lose-request', { status: 401 }, { status: 500 }) }) }
 );
 
 const history = fc.record({
@@ -86,6 +92,23 @@ async function play(h: History): Promise<void> {
 			case 'reachable':
 				bridge.reachable = step.value;
 				break;
+			case 'progress': {
+				// The pipeline moves a journaled payment on (never out of a final status, as the bridge).
+				const target = saved[step.payment % Math.max(1, saved.length)];
+				const held = target ? bridge.journal.get(target.intent.id) : undefined;
+				if (target && held && !isFinalStatus(held.status)) bridge.setStatus(target.intent.id, step.status, step.reason ? `reason ${step.status}` : undefined);
+				break;
+			}
+			case 'foreign': {
+				// Another device's payment, and its progress, in the same feed.
+				const intent = makeIntent();
+				bridge.seed(intent);
+				bridge.setStatus(intent.id, 'cleared');
+				break;
+			}
+			case 'changes-fate':
+				bridge.changesScript.push(step.fate);
+				break;
 			case 'discard': {
 				// A person deletes a payment from the Queue page; allowed only while the bridge cannot have it.
 				const target = saved[step.payment % Math.max(1, saved.length)];
@@ -106,6 +129,7 @@ async function play(h: History): Promise<void> {
 	// pair again if the bridge said 401, and the sync runs until nothing waits.
 	bridge.reachable = true;
 	bridge.hold = false;
+	bridge.changesScript = [];
 	bridge.releaseAll('ok');
 	if (browser.liveTabs().length === 0) open();
 	await browser.settle();
@@ -116,6 +140,9 @@ async function play(h: History): Promise<void> {
 		if ((await db.outbox.count()) === 0 && bridge.held.length === 0) break;
 		await browser.advance(5 * 60_000);
 	}
+	// One more sync with nothing failing, so the last status changes have been pulled.
+	browser.liveTabs()[0]?.engine.trigger('manual');
+	await browser.settle();
 
 	const ids = saved.map((s) => s.intent.id);
 	// The bridge's journal holds each saved payment exactly once, and nothing else: in particular
@@ -131,8 +158,12 @@ async function play(h: History): Promise<void> {
 	expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
 	for (const { intent, known } of saved) {
 		const row = rows.find((r) => r.id === intent.id);
-		if (known) expect(BRIDGE_STATUSES).toContain(row?.status);
-		else expect(row).toMatchObject({ status: 'rejected', rejection: { code: 'unknown_patient' } });
+		if (known) {
+			// The device shows where the bridge says the payment stands, reason included.
+			const held = bridge.journal.get(intent.id);
+			expect(BRIDGE_STATUSES).toContain(row?.status);
+			expect({ status: row?.status, reason: row?.reason }).toEqual({ status: held?.status, reason: held?.reason });
+		} else expect(row).toMatchObject({ status: 'rejected', rejection: { code: 'unknown_patient' } });
 	}
 	expect(await db.outbox.count()).toBe(0);
 	expect(await db.quarantine.count()).toBe(0);
@@ -140,7 +171,7 @@ async function play(h: History): Promise<void> {
 }
 
 describe('exactly once, whatever happens (issue 4 item 2)', () => {
-	it('for any interleaving of saves on 1–3 tabs, lost requests, lost responses, duplicated deliveries, server errors, tab crashes and discards, every saved payment reaches the journal exactly once (and a discarded one never), and none is lost or left queued', async () => {
+	it('for any interleaving of saves on 1–3 tabs, lost requests, lost responses, duplicated deliveries, server errors, tab crashes and discards, every saved payment reaches the journal exactly once (and a discarded one never), none is lost or left queued, and each ends with the status the bridge’s change feed gives it', async () => {
 		await fc.assert(fc.asyncProperty(history, play), { numRuns: Math.max(200, Number(process.env.SYNC_PROPERTY_RUNS ?? 200)) });
 	}, 600_000);
 });

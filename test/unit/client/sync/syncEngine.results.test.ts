@@ -261,7 +261,7 @@ describe('the queue during a push', () => {
 	});
 });
 
-describe('status refresh', () => {
+describe('status changes (GET /changes)', () => {
 	it('accepted payments not yet final get the status the bridge reports', async () => {
 		const { browser, tab, bridge } = await setup();
 		const intent = await save(tab);
@@ -273,6 +273,34 @@ describe('status refresh', () => {
 		tab.engine.trigger('visible');
 		await browser.settle();
 		expect((await row(tab, intent.id)).payment?.status).toBe('verified');
+	});
+
+	it('a change feed the bridge cannot serve ends the run as an error with its message and a backoff; the push before it stands', async () => {
+		const { browser, tab, bridge } = await setup();
+		bridge.changesScript = [{ status: 500 }];
+		const intent = await save(tab);
+		await browser.settle();
+		expect((await row(tab, intent.id)).payment?.status).toBe('accepted');
+		expect(tab.engine.getState().status).toMatchObject({ kind: 'error', message: 'Status changes could not be read: Refused with 500.' });
+		bridge.setStatus(intent.id, 'cleared');
+		await browser.advance(backoffDelay(1, () => 0.5));
+		expect((await row(tab, intent.id)).payment?.status).toBe('cleared');
+		expect(tab.engine.getState().status.kind).toBe('idle');
+	});
+
+	it('401 on the change feed stops syncing and asks for pairing, as on a push', async () => {
+		const { browser, tab, bridge } = await setup();
+		const intent = await save(tab);
+		await browser.settle();
+		bridge.setStatus(intent.id, 'cleared');
+		bridge.changesScript = [{ status: 401 }];
+		tab.engine.trigger('manual');
+		await browser.settle();
+		expect(tab.engine.getState().status).toMatchObject({ kind: 'unpaired' });
+		expect((await row(tab, intent.id)).payment?.status).toBe('accepted');
+		tab.engine.resume();
+		await browser.settle();
+		expect((await row(tab, intent.id)).payment?.status).toBe('cleared');
 	});
 });
 

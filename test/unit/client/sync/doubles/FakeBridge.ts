@@ -22,12 +22,22 @@ export type Fate =
 
 type Journaled = { intent: PaymentIntent; contentKey: string; status: BridgeStatus; reason?: string };
 
+/** One row of the bridge's `payment_event` table: what `GET /changes` lists, by `seq`. */
+export type FeedEvent = { seq: number; id: string; status: string; reason?: string };
+
+/**
+ * What happens to one `GET /changes` request: `ok` answers from the feed; `lose-request` fails in
+ * the network; `{ status }` is a whole-request error; `{ body }` answers 200 with that body.
+ */
+export type ChangesFate = 'ok' | 'lose-request' | { status: 400 | 401 | 500 | 503 } | { body: unknown };
+
 export type HeldRequest = { tab: string; payments: unknown[]; settle: (fate: Fate) => void };
 
 /**
  * The bridge, as far as devices can tell (DESIGN §3, §6): a journal keyed by payment id with
  * insert-or-compare (same content → `duplicate`, other content → `conflict`), per-item results in
- * order, whole-request errors, and the batch limit (413). It can hold requests so a test decides
+ * order, whole-request errors, the batch limit (413), and the change feed (`GET /changes`, with
+ * its cursors and its 400 for a cursor it never gave out). It can hold requests so a test decides
  * when and how each one ends, and it counts every insert so "exactly once" can be checked.
  */
 export class FakeBridge {
@@ -49,6 +59,13 @@ export class FakeBridge {
 	hold = false;
 	held: HeldRequest[] = [];
 	#heldWaiters: (() => void)[] = [];
+	/** The change feed: every status each payment took, in order (seq from 1, as the journal's bigserial). */
+	events: FeedEvent[] = [];
+	/** Every `GET /changes` that reached the bridge, with its query. */
+	changesRequests: { since: string | null; limit: string | null }[] = [];
+	/** Fates for the next `GET /changes`, used in order; `ok` when empty. */
+	changesScript: ChangesFate[] = [];
+	#seq = 0;
 
 	/** A `fetch` for one tab. Once `isDead()`, answers never arrive: a dead tab runs no code. */
 	fetchFor(tab: string, isDead: () => boolean = () => false): typeof fetch {
@@ -77,6 +94,10 @@ export class FakeBridge {
 					);
 				}
 				return deliver(this.#respond(body.payments, this.script.shift() ?? 'ok'));
+			}
+			if (url.pathname === '/api/v1/changes' && method === 'GET') {
+				this.changesRequests.push({ since: url.searchParams.get('since'), limit: url.searchParams.get('limit') });
+				return deliver(this.#changes(url.searchParams, this.changesScript.shift() ?? 'ok'));
 			}
 			const match = /^\/api\/v1\/payments\/([^/]+)$/.exec(url.pathname);
 			if (match && method === 'GET') {
@@ -107,15 +128,52 @@ export class FakeBridge {
 		return new Promise((resolve) => this.#heldWaiters.push(resolve));
 	}
 
+	/** The pipeline moves a payment on: its status, its reason (none if not given), and an event in the feed. */
 	setStatus(id: string, status: BridgeStatus, reason?: string): void {
 		const found = this.journal.get(id);
 		if (!found) throw new Error(`no payment ${id} in the journal`);
-		this.journal.set(id, { ...found, status, ...(reason ? { reason } : {}) });
+		const { reason: _old, ...rest } = found;
+		this.journal.set(id, { ...rest, status, ...(reason ? { reason } : {}) });
+		this.appendEvent(id, status, reason);
 	}
 
 	/** Puts a payment in the journal directly (e.g. another device's, for a conflict). */
 	seed(intent: PaymentIntent, status: BridgeStatus = 'accepted'): void {
 		this.journal.set(intent.id, { intent, contentKey: paymentContentKey(intent), status });
+		this.appendEvent(intent.id, status);
+	}
+
+	/** The bridge's database is replaced by an empty one: no payments, no events, sequences from 1 again. */
+	replaceDatabase(): void {
+		this.journal.clear();
+		this.events = [];
+		this.#seq = 0;
+	}
+
+	/** Adds a row to the change feed only (e.g. a status a newer bridge has and this device does not know). */
+	appendEvent(id: string, status: string, reason?: string): void {
+		this.#seq += 1;
+		this.events.push({ seq: this.#seq, id, status, ...(reason ? { reason } : {}) });
+	}
+
+	/** `GET /changes?since=&limit=` as the bridge answers it (src/routes/api/v1/changes, readChanges). */
+	async #changes(query: URLSearchParams, fate: ChangesFate): Promise<Response> {
+		if (fate === 'lose-request') throw new TypeError('Failed to fetch');
+		if (typeof fate === 'object' && 'status' in fate) return errorJson(fate.status, codeFor(fate.status), `Refused with ${fate.status}.`);
+		if (typeof fate === 'object') return json(200, fate.body);
+		const sinceText = query.get('since');
+		const since = sinceText === null ? 0 : /^\d{1,16}$/.test(sinceText) ? Number(sinceText) : null;
+		const unknown = () => errorJson(400, 'invalid', `since "${sinceText}" is not a cursor this bridge gave out.`, [{ path: 'since', message: 'must be the `next` value of an earlier answer' }]);
+		if (since === null) return unknown();
+		const limitText = query.get('limit');
+		const limit = limitText === null ? 500 : Number(limitText);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 500) return errorJson(400, 'invalid', `limit "${limitText}" must be a whole number from 1 to 500.`, [{ path: 'limit', message: 'must be 1 … 500' }]);
+		const rows = this.events.filter((e) => e.seq > since).slice(0, limit);
+		if (rows.length === 0 && since > this.#seq) return unknown();
+		return json(200, {
+			changes: rows.map((e) => ({ cursor: cursorOf(e.seq), id: e.id, status: e.status, at: new Date(e.seq * 1000).toISOString(), ...(e.reason ? { reason: e.reason } : {}) })),
+			next: cursorOf(rows.at(-1)?.seq ?? since)
+		});
 	}
 
 	async #respond(payments: unknown[], fate: Fate): Promise<Response> {
@@ -149,6 +207,7 @@ export class FakeBridge {
 			}
 			this.journal.set(intent.id, { intent, contentKey: paymentContentKey(intent), status: 'accepted' });
 			this.inserts.push(intent.id);
+			this.appendEvent(intent.id, 'accepted');
 			return { id: intent.id, outcome: 'accepted', status: 'accepted' };
 		});
 	}
@@ -163,8 +222,13 @@ function json(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-function errorJson(status: number, code: string, message: string): Response {
-	return json(status, { error: { code, message } });
+function errorJson(status: number, code: string, message: string, issues?: { path: string; message: string }[]): Response {
+	return json(status, { error: { code, message, ...(issues ? { issues } : {}) } });
+}
+
+/** The bridge's cursor: the event's sequence, zero-padded to 16 digits so cursors order as strings. */
+function cursorOf(seq: number): string {
+	return String(seq).padStart(16, '0');
 }
 
 function codeFor(status: number): string {
