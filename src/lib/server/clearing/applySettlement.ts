@@ -2,6 +2,7 @@ import { decideSettlement, type SettlementCandidate, type SettlementDecision } f
 import { reportCause, type SettlementReport } from '$lib/domain/clearing/settlementReport';
 import type { Cents } from '$lib/domain/money/cents';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import { lockJournal } from '../journal/lockJournal';
 import { mustTransition } from '../journal/transition';
 import type { SqlTx } from '../store/Sql';
 import type { ClearingDeps } from './clearingDeps';
@@ -26,6 +27,8 @@ export async function applySettlement(deps: ClearingDeps, report: SettlementRepo
 
 /** `applySettlement` inside the caller's transaction (the webhook records the event id in the same one). */
 export async function applySettlementIn(tx: SqlTx, at: Date, report: SettlementReport): Promise<AppliedSettlement> {
+	// The journal's order lock before any row lock (lockJournal), as every journaling transaction takes them.
+	await lockJournal(tx);
 	// Locks the payments under this reference, so that two reports (or two bridge processes) about
 	// one payment are decided one after the other, each seeing what the other did.
 	const rows = await tx.query<{ id: string; method_kind: string; amount: number | string; status: string; attention_from: string | null; reason: string | null; earlier_gross: number | string | null }>(

@@ -3,6 +3,7 @@ import type { PaymentEvent } from '$lib/domain/payment/paymentEvent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Result } from '$lib/domain/result';
 import type { SqlTx } from '../store/Sql';
+import { lockJournal } from './lockJournal';
 
 export type TransitionInput = {
 	paymentId: string;
@@ -18,10 +19,12 @@ export type TransitionInput = {
 
 /**
  * Applies an event to a payment with the pure state machine (`domain/payment/nextStatus`) and
- * journals the move (time, cause, actor, reason), in the caller's transaction. The row is locked
- * first, so two processes never move one payment at once. A refused event changes nothing.
+ * journals the move (time, cause, actor, reason), in the caller's transaction. The journal's order
+ * lock is taken first (`lockJournal`: events commit in sequence order), then the payment's row, so
+ * two processes never move one payment at once. A refused event changes nothing.
  */
 export async function transition(tx: SqlTx, input: TransitionInput): Promise<Result<Move, MoveRefused | { code: 'not_found'; message: string }>> {
+	await lockJournal(tx);
 	const row = (await tx.query<{ status: string; attention_from: string | null }>(`SELECT status, attention_from FROM payment WHERE id = $1 FOR UPDATE`, [input.paymentId]))[0];
 	if (!row) return { ok: false, error: { code: 'not_found', message: `No payment ${input.paymentId}.` } };
 	const state = { status: bridgeStatusSchema.parse(row.status), attentionFrom: row.attention_from === null ? null : bridgeStatusSchema.parse(row.attention_from) };

@@ -1,5 +1,6 @@
 import { issuesOf } from '$lib/domain/api/errorBody';
 import { addDays } from '$lib/domain/dates/addDays';
+import { lockJournal } from '../journal/lockJournal';
 import type { PaymentResult } from '$lib/domain/api/paymentsBatch';
 import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
 import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
@@ -57,6 +58,7 @@ async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown): Pro
 
 	const at = deps.now();
 	return deps.sql.transaction(async (tx) => {
+		await lockJournal(tx);
 		const inserted = await tx.query(
 			`INSERT INTO payment (id, intent, content_key, patient_id, family_id, method_kind, amount, status, device_id, received_at, updated_at)
 			 VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,

@@ -1,6 +1,7 @@
 import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
+import { lockJournal } from '../journal/lockJournal';
 import { mustTransition, transition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
@@ -229,6 +230,7 @@ export function createPostingWorker(deps: PostingDeps) {
 				return;
 			case 'verified':
 				await sql.transaction(async (tx) => {
+					await lockJournal(tx);
 					await tx.query(`UPDATE payment SET splits = $2, matches_allocation = $3, allocation_difference = $4 WHERE id = $1`, [payment.id, JSON.stringify(outcome.pmsSplits), outcome.matchesAllocation, JSON.stringify(outcome.difference)]);
 					await mustTransition(tx, {
 						paymentId: payment.id,

@@ -1,4 +1,5 @@
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { lockJournal } from '../journal/lockJournal';
 import { mustTransition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import { readSettings } from '../settings/readSettings';
@@ -18,6 +19,7 @@ export async function setAsideForManualPosting(deps: { sql: Sql; mirror: Practic
 	const clinicId = practice?.meta.preferences.clinicsEnabled ? (payment.intent.clinicId ?? patient?.clinicId ?? null) : null;
 	const type = practice ? choosePaymentType(settings, payment.intent.method.kind, clinicId, practice.meta.paymentTypes) : null;
 	await deps.sql.transaction(async (tx) => {
+		await lockJournal(tx);
 		await tx.query(`UPDATE payment SET settings_version = $2, pms_payment_type = $3 WHERE id = $1`, [payment.id, version, type?.ok ? type.id : null]);
 		await mustTransition(tx, { paymentId: payment.id, event: { kind: 'write_back_off' }, at: deps.now(), cause: `write-back is off (settings version ${version}): to be keyed into the PMS by hand`, actor: 'bridge' });
 	});
