@@ -16,6 +16,11 @@ async function refuseNextPayments(baseURL: string, times: number): Promise<void>
 	expect(response.status).toBe(200);
 }
 
+// The demo PMS is shared by every spec: never leave a refusal behind for the next one.
+test.afterEach(async ({ baseURL }) => {
+	await fetch(`${baseURL}/demo-pms/api/v1/_demo/faults`, { method: 'PUT', headers: { ...DEMO_PMS_AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ faults: [] }) });
+});
+
 async function go(page: Page, link: 'Front desk' | 'Needs attention') {
 	await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: link }).click();
 }

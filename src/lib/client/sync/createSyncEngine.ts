@@ -198,6 +198,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 			if (role !== 'leader') return;
 			if (outcome.kind === 'unpaired' ? resumedDuringRun : again) continue;
 			await settle(outcome);
+			// Settling awaits the database: a trigger meanwhile (a payment saved) found this run still
+			// going and asked for another; it must get it now, not at the timer settle just set.
+			if (role === 'leader' && (outcome.kind === 'unpaired' ? resumedDuringRun : again)) {
+				cancelTimer?.();
+				cancelTimer = null;
+				continue;
+			}
 			return;
 		}
 	}

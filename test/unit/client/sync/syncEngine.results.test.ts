@@ -23,6 +23,29 @@ async function row(tab: Tab, id: string) {
 	return { payment: await tab.db.payments.get(id), entry: await tab.db.outbox.get(id) };
 }
 
+describe('triggers are never lost', () => {
+	it('a trigger while the last run is settling (it awaits the database before it ends) gets a run of its own', async () => {
+		const { browser, tab } = await setup();
+		let runs = 0;
+		let triggered = false;
+		const stop = tab.engine.subscribe((state) => {
+			if (state.status.kind === 'syncing') runs += 1;
+			// Called from inside the ending run, after it last looked for "run again": a payment saved
+			// at this moment once waited for the next poll, 30 s later.
+			if (state.status.kind === 'idle' && runs === 1 && !triggered) {
+				triggered = true;
+				tab.engine.trigger('saved');
+			}
+		});
+		runs = 0;
+		tab.engine.trigger('manual');
+		await browser.settle();
+		stop();
+		expect(triggered).toBe(true);
+		expect(runs).toBe(2);
+	});
+});
+
 describe('per-item results (DESIGN §6)', () => {
 	it('an accepted payment is marked accepted and leaves the outbox', async () => {
 		const { browser, tab, bridge } = await setup();
