@@ -1,28 +1,34 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { issuePairingCode } from '$lib/server/auth/pairing';
 import { writeRuntimeFile } from '$lib/server/admin/adminSecret';
-import { setBridge } from '$lib/server/bridge/bridgeInstance';
-import { ConfigError, startBridge } from '$lib/server/bridge/startBridge';
+import { ConfigError, startBridge, type Bridge } from '$lib/server/bridge/startBridge';
 import { startupBanner } from '$lib/server/bridge/startupBanner';
 import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
 import { DatabaseUrlError } from '$lib/server/store/openStore';
 import { StoreUnreadableError } from '$lib/server/store/openPglite';
+
+/**
+ * The bridge this process runs: made by `init` (the composition root), handed to every request as
+ * `event.locals.bridge` by `handle`, so routes take their services from the request, never from a
+ * module of their own.
+ */
+let bridge: Bridge | null = null;
 
 /** Starts the bridge before the server takes its first request (adapter-node awaits this). */
 export const init: ServerInit = async () => {
 	// `npm run demo-pms` (scripts/demo-pms.js) loads this build to serve the demo PMS alone, on its own port.
 	if (process.env.PAYSPLIT_ROLE === 'demo-pms') return runStandaloneDemoPms(process.env);
 	try {
-		const bridge = await startBridge(process.env);
-		setBridge(bridge);
-		const { PORT: port, HOST: host } = bridge.config;
-		const protocol = bridge.config.TLS_CERT ? 'https' : 'http';
-		writeRuntimeFile(bridge.dataDir, { pid: process.pid, port, protocol });
-		const { code, expiresAt } = await issuePairingCode(bridge.sql, bridge.now());
-		for (const line of startupBanner({ host, port, protocol, pms: bridge.config.PMS, demo: bridge.demo !== null, code, expiresAt })) console.log(line);
+		const started = await startBridge(process.env);
+		bridge = started;
+		const { PORT: port, HOST: host } = started.config;
+		const protocol = started.config.TLS_CERT ? 'https' : 'http';
+		writeRuntimeFile(started.dataDir, { pid: process.pid, port, protocol });
+		const { code, expiresAt } = await issuePairingCode(started.sql, started.now());
+		for (const line of startupBanner({ host, port, protocol, pms: started.config.PMS, demo: started.demo !== null, code, expiresAt })) console.log(line);
 		// adapter-node emits this after closing the server on SIGINT/SIGTERM.
 		process.once('sveltekit:shutdown' as 'beforeExit', () => {
-			void bridge.stop();
+			void started.stop();
 		});
 	} catch (error) {
 		if (error instanceof ConfigError) {
@@ -44,6 +50,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.bridge = bridge;
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');

@@ -1,11 +1,9 @@
-import type { RequestHandler } from './$types';
 import type { Health } from '$lib/domain/api/health';
-import { getBridge } from '$lib/server/bridge/bridgeInstance';
 import { apiJson } from '$lib/server/http/apiResponses';
+import { apiRoute } from '$lib/server/http/apiRoute';
 
 /** Unauthenticated liveness: devices call it to decide whether they are "online" (DESIGN §2). */
-export const GET: RequestHandler = () => {
-	const bridge = getBridge();
+export const GET = apiRoute({ auth: 'public' }, ({ bridge }) => {
 	const body: Health = { status: 'ok', service: 'paysplit-bridge', version: bridge.version, time: bridge.now().toISOString(), pms: { name: bridge.demo ? 'demo' : bridge.connector.name }, practice: { timeZone: bridge.config.PRACTICE_TZ } };
 	return apiJson(body);
-};
+});

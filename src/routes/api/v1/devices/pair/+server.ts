@@ -1,10 +1,7 @@
-import type { RequestHandler } from './$types';
-import { issuesOf } from '$lib/domain/api/errorBody';
 import { pairRequestSchema, type PairResponse } from '$lib/domain/api/devicePairing';
 import { redeemPairingCode } from '$lib/server/auth/pairing';
-import { getBridge } from '$lib/server/bridge/bridgeInstance';
 import { apiError, apiJson } from '$lib/server/http/apiResponses';
-import { readJsonBody } from '$lib/server/http/readJsonBody';
+import { apiRoute } from '$lib/server/http/apiRoute';
 
 const REASONS = {
 	unknown_code: 'That pairing code is not one the bridge issued. Check it, or print a new one with `npm run -s pair-code` on the bridge.',
@@ -13,24 +10,19 @@ const REASONS = {
 } as const;
 
 /** `POST /devices/pair {code, name}` → `201 {deviceId, token}`; wrong codes are rate-limited per address. */
-export const POST: RequestHandler = async (event) => {
-	const bridge = getBridge();
+export const POST = apiRoute({ auth: 'public', body: { json: pairRequestSchema, maxBytes: 16 * 1024, invalid: { code: 'invalid', message: 'The pairing request is not valid' } } }, async ({ event, bridge, body }) => {
 	const address = event.getClientAddress();
 	if (bridge.pairingLimiter.blocked(address)) {
 		const wait = bridge.pairingLimiter.retryAfterSeconds(address);
 		return apiError(429, 'too_many_attempts', `Too many wrong pairing codes from this device. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, { 'retry-after': String(wait) });
 	}
-	const body = await readJsonBody(event.request, 16 * 1024);
-	if (!body.ok) return apiError(body.status, body.code, body.message, undefined, body.headers);
-	const parsed = pairRequestSchema.safeParse(body.value);
-	if (!parsed.success) return apiError(400, 'invalid', 'The pairing request is not valid.', issuesOf(parsed.error));
-	const outcome = await redeemPairingCode(bridge.sql, parsed.data.code, parsed.data.name, bridge.now());
+	const outcome = await redeemPairingCode(bridge.sql, body.code, body.name, bridge.now());
 	if (!outcome.ok) {
 		bridge.pairingLimiter.fail(address);
 		bridge.log('warn', `pairing refused from ${address}: ${outcome.reason}`);
 		return apiError(outcome.reason === 'unknown_code' ? 401 : 410, outcome.reason, REASONS[outcome.reason]);
 	}
-	bridge.log('info', `device ${outcome.deviceId} paired ("${parsed.data.name}")`);
+	bridge.log('info', `device ${outcome.deviceId} paired`);
 	const response: PairResponse = { deviceId: outcome.deviceId, token: outcome.token };
 	return apiJson(response, 201);
-};
+});
