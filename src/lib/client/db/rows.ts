@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
-import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
 import { issueSchema } from '$lib/domain/api/errorBody';
@@ -55,7 +55,7 @@ export type Rejection = z.infer<typeof rejectionSchema>;
  */
 export const paymentRowSchema = z.object({
 	id: z.string(),
-	intent: paymentIntentSchema,
+	intent: storedPaymentIntentSchema,
 	status: paymentStatusSchema,
 	reason: z.string().optional(),
 	updatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentIntentSchema } from '../payment/paymentIntent';
+import { storedPaymentIntentSchema } from '../payment/paymentIntent';
 import { bridgeStatusSchema } from '../payment/PaymentStatus';
 import { historyEntrySchema } from './paymentDetail';
 
@@ -10,7 +10,7 @@ import { historyEntrySchema } from './paymentDetail';
  */
 export const attentionItemSchema = z.object({
 	id: z.string(),
-	payment: paymentIntentSchema,
+	payment: storedPaymentIntentSchema,
 	patientName: z.string().nullable(),
 	reason: z.string(),
 	/** The status it was in when it stopped: a retry goes back there (posting reads the PMS back first). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allocationSplitSchema } from '../allocation/allocationSplit';
-import { paymentIntentSchema } from '../payment/paymentIntent';
+import { storedPaymentIntentSchema } from '../payment/paymentIntent';
 
 /**
  * A payment to key into the PMS by hand (write-back off: status `recorded`), or one keyed already
@@ -9,7 +9,7 @@ import { paymentIntentSchema } from '../payment/paymentIntent';
 export const manualPostingSchema = z.object({
 	id: z.string(),
 	status: z.enum(['recorded', 'posted_manually']),
-	payment: paymentIntentSchema,
+	payment: storedPaymentIntentSchema,
 	patientName: z.string().nullable(),
 	clinic: z.object({ id: z.string(), name: z.string() }).nullable(),
 	/** The PMS payment type the settings give it (null: choose one). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentIntentSchema } from '../payment/paymentIntent';
+import { storedPaymentIntentSchema } from '../payment/paymentIntent';
 import { paymentStatusSchema } from '../payment/PaymentStatus';
 import { allocationSplitSchema } from '../allocation/allocationSplit';
 
@@ -22,7 +22,7 @@ const splitListSchema = z.array(pmsSplitSchema);
  * `matchesAllocation` / `allocationDifference` compare the two (information for support).
  */
 export const paymentDetailSchema = z.object({
-	payment: paymentIntentSchema,
+	payment: storedPaymentIntentSchema,
 	status: paymentStatusSchema,
 	reason: z.string().optional(),
 	pmsPaymentId: z.string().optional(),

@@ -6,7 +6,19 @@ import { isoDateSchema } from '../dates/isoDate';
  * One family's ledger, as the allocation engine takes it (`shared/allocation.md`) and as the bridge
  * sends it to devices (`Family.ledger`, DESIGN §6). Ids are the PMS's own, as strings.
  */
-export const idSchema = z.string().min(1, { message: 'must not be empty' }).max(64, { message: 'must be at most 64 characters' });
+/**
+ * An id, as the PMS gives it and devices send it back. Ids are compared exactly, so rather than
+ * normalised like other text (`text/plainText`) a malformed one is refused: no control character, no
+ * broken (lone surrogate) character, no space at either end. One regular expression, since a large
+ * practice's feed carries hundreds of thousands of ids.
+ */
+/** What an id may look like (see `idSchema`). */
+export const ID_TEXT = /^(?!\s)[^\p{Cc}\p{Cs}\u2028\u2029]*(?<!\s)$/u;
+export const idSchema = z
+	.string({ error: 'must be an id (text)' })
+	.min(1, { message: 'must not be empty' })
+	.max(64, { message: 'must be at most 64 characters' })
+	.regex(ID_TEXT, { message: 'must be an id: printable text, no control characters or line breaks, no spaces at either end' });
 export type Id = z.infer<typeof idSchema>;
 
 export const claimStatusSchema = z.enum([

@@ -1,6 +1,6 @@
 import { demoProcessorFee } from '$lib/domain/clearing/demoProcessorFee';
 import type { Cents } from '$lib/domain/money/cents';
-import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import type { Logger } from '../log/createLogger';
 import type { Sql } from '../store/Sql';
 import { applySettlement } from './applySettlement';
@@ -45,7 +45,7 @@ export function createDemoProcessor(deps: DemoProcessorDeps) {
 		);
 		let settled = 0;
 		for (const row of due) {
-			const { method } = paymentIntentSchema.parse(row.intent);
+			const { method } = storedPaymentIntentSchema.parse(row.intent);
 			if (method.kind !== 'card' && method.kind !== 'ach') continue;
 			const amount = Number(row.amount) as Cents;
 			const result = await applySettlement(

@@ -1,6 +1,6 @@
 import { paymentDetailSchema, pmsSplitSchema, type PaymentDetail } from '$lib/domain/api/paymentDetail';
 import { allocationSplitSchema } from '$lib/domain/allocation/allocationSplit';
-import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Sql } from '../store/Sql';
 
@@ -18,7 +18,7 @@ export async function getPaymentDetail(sql: Sql, id: string): Promise<PaymentDet
 		[id]
 	);
 	return {
-		payment: paymentIntentSchema.parse(row.intent),
+		payment: storedPaymentIntentSchema.parse(row.intent),
 		status: paymentStatusSchema.parse(row.status),
 		...(row.reason ? { reason: row.reason } : {}),
 		...(row.pms_payment_id ? { pmsPaymentId: row.pms_payment_id } : {}),

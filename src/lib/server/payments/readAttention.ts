@@ -1,5 +1,5 @@
 import type { AttentionItem, AttentionResponse, FailedFollowUp } from '$lib/domain/api/attention';
-import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema, paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
@@ -42,7 +42,7 @@ export async function readAttention(sql: Sql, mirror: PracticeMirror, now: Date)
 	}
 	const payments = await Promise.all(
 		rows.map(async (row): Promise<AttentionItem> => {
-			const intent = paymentIntentSchema.parse(row.intent);
+			const intent = storedPaymentIntentSchema.parse(row.intent);
 			const patient = await mirror.findPatient(intent.patientId);
 			const stoppedAt = row.attention_from === null ? null : bridgeStatusSchema.parse(row.attention_from);
 			return {
@@ -72,7 +72,7 @@ async function readFailedFollowUps(sql: Sql, mirror: PracticeMirror, now: Date):
 	);
 	return Promise.all(
 		rows.map(async (row): Promise<FailedFollowUp> => {
-			const intent = paymentIntentSchema.parse(row.intent);
+			const intent = storedPaymentIntentSchema.parse(row.intent);
 			const patient = await mirror.findPatient(intent.patientId);
 			return {
 				paymentId: row.payment_id,

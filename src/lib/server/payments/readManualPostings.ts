@@ -1,5 +1,5 @@
 import type { ManualPosting, ManualPostingsResponse } from '$lib/domain/api/manualPostings';
-import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentNote } from '../pipeline/paymentNote';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
@@ -19,7 +19,7 @@ export async function readManualPostings(sql: Sql, mirror: PracticeMirror): Prom
 	const types = new Map((practice?.meta.paymentTypes ?? []).map((t) => [t.id, t]));
 	const clinics = new Map((practice?.meta.clinics ?? []).map((c) => [c.id, c]));
 	const toPosting = async (row: Row): Promise<ManualPosting> => {
-		const intent = paymentIntentSchema.parse(row.intent);
+		const intent = storedPaymentIntentSchema.parse(row.intent);
 		const patient = await mirror.findPatient(intent.patientId);
 		const clinicId = intent.clinicId ?? patient?.clinicId ?? null;
 		return {

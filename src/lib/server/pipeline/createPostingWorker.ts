@@ -1,4 +1,4 @@
-import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
 import { lockJournal } from '../journal/lockJournal';
@@ -96,7 +96,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		return {
 			id: row.id,
 			status: row.status,
-			intent: paymentIntentSchema.parse(row.intent),
+			intent: storedPaymentIntentSchema.parse(row.intent),
 			attempts: row.attempts,
 			familyId: row.family_id,
 			pmsPaymentId: row.pms_payment_id,
