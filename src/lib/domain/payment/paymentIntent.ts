@@ -4,7 +4,7 @@ import { isoDateSchema, isoTimestampSchema } from '../dates/isoDate';
 import { uuidV7Schema } from '../ids/uuid';
 import { idSchema } from '../ledger/ledger';
 import { allocationSplitSchema } from '../allocation/allocationSplit';
-import { looksLikeCardNumber } from './looksLikeCardNumber';
+import { looksLikeCardNumber } from '../text/findCardNumber';
 
 /** Free text that must never carry a card number. */
 const safeText = (max: number) =>
