@@ -116,9 +116,12 @@ const SEPARATOR = -1;
 const OTHER_ALPHANUMERIC = -2;
 const decimalDigit = /^\p{Nd}$/u;
 const alphanumeric = /^[\p{L}\p{N}]$/u;
-/** Classes of BMP code points met so far, stored + 3 (0 = not yet looked up): a memo, not state. */
+/**
+ * Memos, not state: the class of each BMP code point met so far, stored + 3 (0 = not yet looked up),
+ * and the value of each astral digit met so far (a few hundred exist, so the map stays small).
+ */
 const bmpClasses = new Int8Array(0x10000);
-const astralClasses = new Map<number, number>();
+const astralDigits = new Map<number, number>();
 
 /** 0–9 for a decimal digit, SEPARATOR, or OTHER_ALPHANUMERIC. */
 function classify(codePoint: number): number {
@@ -134,11 +137,10 @@ function classify(codePoint: number): number {
 		bmpClasses[codePoint] = found + 3;
 		return found;
 	}
-	let found = astralClasses.get(codePoint);
-	if (found === undefined) {
-		found = lookUp(codePoint);
-		astralClasses.set(codePoint, found);
-	}
+	const known = astralDigits.get(codePoint);
+	if (known !== undefined) return known;
+	const found = lookUp(codePoint);
+	if (found >= 0) astralDigits.set(codePoint, found);
 	return found;
 }
 
