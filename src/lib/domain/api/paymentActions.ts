@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../dates/isoDate';
-import { looksLikeCardNumber } from '../payment/looksLikeCardNumber';
+import { looksLikeCardNumber } from '../text/findCardNumber';
 
 const who = z
 	.string()

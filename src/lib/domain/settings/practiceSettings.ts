@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allocationModeSchema, chargeOrderSchema } from '../allocation/allocationInput';
-import { looksLikeCardNumber } from '../payment/looksLikeCardNumber';
+import { looksLikeCardNumber } from '../text/findCardNumber';
 
 const staffName = z
 	.string()

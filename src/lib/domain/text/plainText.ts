@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { looksLikeCardNumber } from '../payment/looksLikeCardNumber';
+import { findCardNumber } from './findCardNumber';
 import { normalizeText } from './normalizeText';
 import { textProblem } from './textProblem';
 
@@ -45,7 +45,7 @@ export function plainText(options: PlainTextOptions) {
 			ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (it has ${length})` });
 			return z.NEVER;
 		}
-		if (cardNumbers === 'refuse' && looksLikeCardNumber(text)) {
+		if (cardNumbers === 'refuse' && findCardNumber(text)) {
 			ctx.addIssue({ code: 'custom', message: CARD_NUMBER_MESSAGE });
 			return z.NEVER;
 		}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paymentIntentSchema } from '$lib/domain/payment/paymentIntent';
-import { looksLikeCardNumber } from '$lib/domain/payment/looksLikeCardNumber';
+import { looksLikeCardNumber } from '$lib/domain/text/findCardNumber';
 import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
 import { issuesOf } from '$lib/domain/api/errorBody';
 import { paymentResultSchema } from '$lib/domain/api/paymentsBatch';
