@@ -88,7 +88,19 @@ export const outboxRowSchema = z.object({
 	mayBeAtBridge: z.boolean(),
 	lastAttemptAt: z.number().optional(),
 	nextAttemptAt: z.number().optional(),
-	lastError: z.string().optional()
+	lastError: z.string().optional(),
+	/**
+	 * How many requests carrying only this payment the bridge failed with an error of the request's
+	 * own (a 5xx other than 503), and when the first of them was. A payment leaves the outbox on any
+	 * per-item answer, so an answer clears them; a retried payment starts again from none.
+	 */
+	bridgeErrors: z.number().int().min(1).optional(),
+	firstBridgeErrorAt: z.number().optional(),
+	/**
+	 * True once the bridge took other payments in a push where this one failed alone: the fault is
+	 * this payment's, not the bridge's as a whole. Only then may it be set aside.
+	 */
+	othersTaken: z.boolean().optional()
 });
 export type OutboxRow = z.infer<typeof outboxRowSchema>;
 

@@ -9,7 +9,8 @@ import { assertNever } from '$lib/domain/payment/PaymentStatus';
  * - `idle`: the bridge answered and took everything that was waiting;
  * - `offline`: the bridge did not answer (health check over 2 s, or the network failed);
  * - `error`: the bridge answered but could not take the queue or give the status changes now (429,
- *   5xx, 503, an answer this app cannot read); retried at `nextAttemptAt`;
+ *   5xx, 503, an answer this app cannot read), or failed on a payment sent alone while the others
+ *   went; retried at `nextAttemptAt`;
  * - `unpaired`: the bridge refused this device's token (401): syncing stopped until it is paired
  *   again. Payments stay queued.
  */

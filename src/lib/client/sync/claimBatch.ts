@@ -20,6 +20,11 @@ export type Claim = { items: ClaimedItem[]; cursor: OutboxCursor | null };
  * crashes after this leaves the entry for the next leader. No transaction stays open across the
  * request (IndexedDB would commit it early: Dexie's PrematureCommitError).
  *
+ * Payments that made the bridge fail when sent alone (`bridgeErrors`) come last in the batch, those
+ * that failed least first: when the bridge fails on the batch, the first half split off is the
+ * others, which get through, and a push that gives up after a few failures (`pushOutbox`) tries
+ * other payments next time, not the same ones again.
+ *
  * Entries whose payment is no longer `queued` are stale and deleted (the payment's own status says
  * what happened to it); an entry without a payment goes to the quarantine; unreadable rows go to
  * the quarantine afterwards, in their own transaction.
@@ -32,7 +37,7 @@ export async function claimBatch(db: PaysplitDb, options: { after: OutboxCursor 
 		const last = raw.at(-1) as { enqueuedAt: number; paymentId: string } | undefined;
 		if (!last) return { items: [], cursor: null };
 		const at = options.now();
-		const items: ClaimedItem[] = [];
+		const items: (ClaimedItem & { bridgeErrors: number })[] = [];
 		for (const rawEntry of raw) {
 			const entry = outboxRowSchema.safeParse(rawEntry);
 			if (!entry.success) {
@@ -56,9 +61,11 @@ export async function claimBatch(db: PaysplitDb, options: { after: OutboxCursor 
 				continue;
 			}
 			await db.outbox.put({ ...entry.data, attempts: entry.data.attempts + 1, lastAttemptAt: at, mayBeAtBridge: true });
-			items.push({ intent: payment.data.intent, enqueuedAt: entry.data.enqueuedAt });
+			items.push({ intent: payment.data.intent, enqueuedAt: entry.data.enqueuedAt, bridgeErrors: entry.data.bridgeErrors ?? 0 });
 		}
-		return { items, cursor: [last.enqueuedAt, last.paymentId] };
+		// Stable: the order is kept among payments with as many failures.
+		items.sort((a, b) => a.bridgeErrors - b.bridgeErrors);
+		return { items: items.map(({ intent, enqueuedAt }) => ({ intent, enqueuedAt })), cursor: [last.enqueuedAt, last.paymentId] };
 	});
 	if (bad.length > 0) await quarantineRows(db, bad, options.now);
 	return claim;

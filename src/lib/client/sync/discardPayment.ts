@@ -13,7 +13,8 @@ export type DiscardResult = { ok: true } | { ok: false; error: DiscardError };
  * Deletes a payment from this device, only while the bridge cannot have it (issue 4 item 6:
  * "before the bridge has it"); the UI asks for confirmation first. Allowed for:
  * - `rejected`: the bridge refused it and wrote nothing (or, after a conflict, holds another
- *   payment under its id, not this one);
+ *   payment under its id, not this one); but not one set aside after the bridge kept failing on
+ *   it (`bridge_error`): the bridge may have journaled it, as a sent queued payment;
  * - `queued` and never handed to a request (`mayBeAtBridge` false).
  * A queued payment that was sent, even with no answer, may already be journaled (the answer may
  * have been lost): deleting it here could leave a payment in the PMS the device no longer shows, so
@@ -38,6 +39,14 @@ export async function discardPayment(db: PaysplitDb, id: string): Promise<Discar
 						}
 					};
 				}
+			} else if (status === 'rejected' && saved.data.rejection?.code === 'bridge_error') {
+				return {
+					ok: false,
+					error: {
+						kind: 'may_be_at_bridge',
+						message: 'The bridge failed while taking this payment, so it may have it. Send it again: if the bridge has it, it says so; then void it there if need be.'
+					}
+				};
 			} else if (status !== 'rejected') {
 				return { ok: false, error: { kind: 'at_bridge', message: `The bridge has this payment (${status}); void it there instead.` } };
 			}

@@ -16,6 +16,11 @@ export type QueueItem = {
 	canRetry: boolean;
 	/** A retry will give it a new id (the bridge holds another payment under this one). */
 	retryNeedsNewId: boolean;
+	/**
+	 * Set aside after the bridge kept failing on it (`bridge_error`): not refused, and the bridge may
+	 * have it, so it may be sent again but not deleted.
+	 */
+	setAside: boolean;
 	/** The bridge cannot have it: may be deleted after confirmation (`engine.discard`). */
 	canDiscard: boolean;
 };
@@ -41,12 +46,14 @@ export function observeQueueItems(db: PaysplitDb, now: () => number, statuses: r
 			const entryOf = new Map(entries.good.map((e) => [e.paymentId, e]));
 			const items = payments.good.map((payment): QueueItem => {
 				const entry = entryOf.get(payment.id) ?? null;
+				const setAside = payment.status === 'rejected' && payment.rejection?.code === 'bridge_error';
 				return {
 					payment,
 					entry,
 					canRetry: payment.status === 'rejected',
 					retryNeedsNewId: payment.status === 'rejected' && payment.rejection?.code === 'conflict',
-					canDiscard: payment.status === 'rejected' || (payment.status === 'queued' && entry !== null && !entry.mayBeAtBridge)
+					setAside,
+					canDiscard: (payment.status === 'rejected' && !setAside) || (payment.status === 'queued' && entry !== null && !entry.mayBeAtBridge)
 				};
 			});
 			items.sort((a, b) => (a.payment.intent.takenAt < b.payment.intent.takenAt ? -1 : a.payment.intent.takenAt > b.payment.intent.takenAt ? 1 : 0));

@@ -9,7 +9,8 @@ export type RetryError =
 	| { kind: 'not_found'; message: string }
 	| { kind: 'not_rejected'; message: string }
 	| { kind: 'invalid'; message: string; issues: Issue[] }
-	| { kind: 'id_changed'; message: string };
+	| { kind: 'id_changed'; message: string }
+	| { kind: 'may_be_at_bridge'; message: string };
 
 /** `id` is the payment's id from now on: the same one, or a new one after a conflict. */
 export type RetryResult = { ok: true; id: string; newId: boolean } | { ok: false; error: RetryError };
@@ -33,6 +34,11 @@ export type RetryOptions = {
  *   so the payment is queued under a new id (the row records `replaces: <old id>`), and the row
  *   under the old id is removed from this device. Staff should first check on the bridge that the
  *   payment it holds is not this one (the UI shows the bridge's reason).
+ * - `bridge_error` (set aside after the bridge kept failing on it): the bridge may have journaled it
+ *   (a 500 can come after the commit), so it goes out again **unchanged** under the same id, marked
+ *   as possibly at the bridge (so it cannot be discarded): if the bridge has it, it answers
+ *   `duplicate`. An edit is refused: had the bridge kept the original, the edited one would come
+ *   back `conflict`, and a retry under a new id would then post the payment twice.
  */
 export async function retryPayment(db: PaysplitDb, id: string, options: RetryOptions): Promise<RetryResult> {
 	const makeId = options.newId ?? newPaymentId;
@@ -46,6 +52,16 @@ export async function retryPayment(db: PaysplitDb, id: string, options: RetryOpt
 			}
 			const at = options.now();
 			const conflict = row.rejection?.code === 'conflict';
+			const mayBeAtBridge = row.rejection?.code === 'bridge_error';
+			if (mayBeAtBridge && options.edited !== undefined) {
+				return {
+					ok: false,
+					error: {
+						kind: 'may_be_at_bridge',
+						message: `The bridge may already have payment ${id} (it failed while taking it), so it is sent again unchanged: if the bridge has it, it says so. Fix it only if the bridge then refuses it.`
+					}
+				};
+			}
 			const draft: unknown = options.edited ?? row.intent;
 			const nextId = conflict ? makeId(at) : id;
 			const parsed = paymentIntentSchema.safeParse(conflict ? { ...(draft as object), id: nextId } : draft);
@@ -57,8 +73,9 @@ export async function retryPayment(db: PaysplitDb, id: string, options: RetryOpt
 				return { ok: false, error: { kind: 'id_changed', message: `A fixed payment keeps its id (${id}); it was changed to ${parsed.data.id}.` } };
 			}
 			const payment: PaymentRow = { id: nextId, intent: parsed.data, status: 'queued', updatedAt: new Date(at).toISOString(), ...(conflict ? { replaces: id } : {}) };
-			// Not at the bridge: it refused the last request that carried this payment and wrote nothing.
-			const entry: OutboxRow = { paymentId: nextId, enqueuedAt: at, attempts: 0, mayBeAtBridge: false };
+			// Not at the bridge, unless it failed while taking it: otherwise it refused the last request
+			// that carried this payment and wrote nothing. No failure counts: a retry starts afresh.
+			const entry: OutboxRow = { paymentId: nextId, enqueuedAt: at, attempts: 0, mayBeAtBridge };
 			if (conflict) await db.payments.delete(id);
 			await db.payments.put(payment);
 			await db.outbox.put(entry);

@@ -28,9 +28,10 @@ export type SyncOnceContext = {
 /**
  * One sync, as the leader runs it: is the bridge there (health within 2 s)? then push the outbox,
  * then pull the status changes (`GET /changes`), then the caller's extra work. Stops at the first
- * step that cannot go on (offline, 401). A change feed the bridge cannot serve does not hold up the
- * caller's work, but the sync then ends as `retry` with its message. Throws only if the database
- * fails even after reopening (the engine treats that as `retry`).
+ * step that cannot go on (offline, 401). A change feed the bridge cannot serve, or payments it
+ * failed on alone (the others sent), do not hold up the rest, but the sync then ends as `retry`
+ * with the message (the push's, if both). Throws only if the database fails even after reopening
+ * (the engine treats that as `retry`).
  */
 export async function syncOnce(context: SyncOnceContext): Promise<SyncOutcome> {
 	const { db, api, clock } = context;
@@ -39,12 +40,15 @@ export async function syncOnce(context: SyncOnceContext): Promise<SyncOutcome> {
 	if (!health.ok) return { kind: 'offline', message: health.message, ids: [] };
 	context.onHealth?.(health.value);
 	const pushed = await pushOutbox({ db, api, now, ...(context.batchSize ? { batchSize: context.batchSize } : {}) });
-	if (pushed.kind !== 'done') return pushed;
+	// Payments the bridge failed on alone (`partial`) do not stop the sync: it works, and the others
+	// went through, so their status changes are pulled as usual; the sync then ends as `retry`.
+	if (pushed.kind !== 'done' && pushed.kind !== 'partial') return pushed;
 	const pulled = await pullChanges(db, api, now);
 	if (pulled.kind === 'offline') return { ...pulled, ids: [] };
 	if (pulled.kind === 'unpaired') return pulled;
 	const more = await context.afterPush?.();
 	if (more?.unauthorized) return { kind: 'unpaired', message: 'the bridge no longer knows this device' };
+	if (pushed.kind === 'partial') return { kind: 'retry', message: pushed.message, ids: pushed.ids };
 	if (pulled.kind === 'error') return { kind: 'retry', message: pulled.message, ids: [] };
 	return { kind: 'done' };
 }

@@ -46,6 +46,15 @@ describe('retry of a refused payment', () => {
 		expect(await db.outbox.get(fresh)).toMatchObject({ paymentId: fresh });
 	});
 
+	it('a payment set aside after the bridge kept failing on it (bridge_error) goes out again unchanged under the same id, as possibly at the bridge', async () => {
+		const { db } = freshDb();
+		const intent = await refused(db, 'bridge_error');
+		expect(await retryPayment(db, intent.id, { edited: { ...intent, amount: 1 }, now })).toMatchObject({ ok: false, error: { kind: 'may_be_at_bridge' } });
+		expect(await retryPayment(db, intent.id, { now })).toEqual({ ok: true, id: intent.id, newId: false });
+		expect(await db.payments.get(intent.id)).toMatchObject({ status: 'queued', intent });
+		expect(await db.outbox.get(intent.id)).toEqual({ paymentId: intent.id, enqueuedAt: 5_000, attempts: 0, mayBeAtBridge: true });
+	});
+
 	it('an edit may not change the id, nor make the payment invalid; only refused payments are retried', async () => {
 		const { db } = freshDb();
 		const intent = await refused(db, 'invalid');
@@ -75,6 +84,13 @@ describe('discard, only while the bridge cannot have the payment', () => {
 		await claimBatch(db, { after: null, limit: 100, now });
 		expect(await discardPayment(db, intent.id)).toMatchObject({ ok: false, error: { kind: 'may_be_at_bridge' } });
 		expect(await db.payments.get(intent.id)).toBeDefined();
+	});
+
+	it('a payment set aside after the bridge kept failing on it (bridge_error) may not: the bridge may have journaled it', async () => {
+		const { db } = freshDb();
+		const intent = await refused(db, 'bridge_error');
+		expect(await discardPayment(db, intent.id)).toMatchObject({ ok: false, error: { kind: 'may_be_at_bridge' } });
+		expect((await db.payments.get(intent.id))?.status).toBe('rejected');
 	});
 
 	it('a refused payment may be discarded; one the bridge accepted may not', async () => {

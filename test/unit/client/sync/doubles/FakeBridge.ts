@@ -10,6 +10,7 @@ import type { BridgeStatus } from '$lib/domain/payment/PaymentStatus';
  * - `lose-response`: the bridge journals it, the answer never arrives;
  * - `duplicate`: delivered twice (a retrying proxy); the second answer arrives;
  * - `{ status }`: a whole-request error, nothing journaled;
+ *   (a request carrying a payment in `failsOn` fails whatever its fate, but for a lost request);
  * - `{ acceptFirst }`: the bridge journals the first k payments, then fails with 503.
  */
 export type Fate =
@@ -17,7 +18,7 @@ export type Fate =
 	| 'lose-request'
 	| 'lose-response'
 	| 'duplicate'
-	| { status: 400 | 401 | 413 | 429 | 500 | 503 }
+	| { status: 400 | 401 | 413 | 429 | 500 | 502 | 503 | 504 }
 	| { acceptFirst: number };
 
 type Journaled = { intent: PaymentIntent; contentKey: string; status: BridgeStatus; reason?: string };
@@ -53,6 +54,12 @@ export class FakeBridge {
 	maxBatch = 100;
 	/** Payments over the 1 MB limit even alone. */
 	tooLarge: (payment: unknown) => boolean = () => false;
+	/**
+	 * Payments the bridge trips on, by id, with the status it then answers (a bug that one payment
+	 * sets off: 500). As the real one, which commits payment by payment, it journals the payments
+	 * before the first of them in the request, then fails the whole request.
+	 */
+	failsOn = new Map<string, 500 | 502 | 503 | 504>();
 	/** Fates for the next requests, used in order; `ok` when empty. */
 	script: Fate[] = [];
 	/** When true, requests wait in `held` until `release`. */
@@ -182,9 +189,15 @@ export class FakeBridge {
 		if (payments.length > this.maxBatch || payments.some((p) => this.tooLarge(p))) {
 			return errorJson(413, 'too_many_payments', `At most ${this.maxBatch} payments per request.`);
 		}
+		const tripsAt = payments.findIndex((p) => this.failsOn.has(idOf(p)));
+		if (tripsAt >= 0) {
+			this.#journal(payments.slice(0, tripsAt));
+			const status = this.failsOn.get(idOf(payments[tripsAt]))!;
+			return errorJson(status, codeFor(status), `Failed on payment ${idOf(payments[tripsAt])}.`);
+		}
 		if (typeof fate === 'object') {
 			this.#journal(payments.slice(0, fate.acceptFirst));
-			return errorJson(503, 'pms_unavailable', 'The PMS stopped answering.');
+			return errorJson(503, 'pms_unreachable', 'The PMS stopped answering.');
 		}
 		let results = this.#journal(payments);
 		if (fate === 'lose-response') throw new TypeError('The network connection was lost.');
@@ -232,7 +245,7 @@ function cursorOf(seq: number): string {
 }
 
 function codeFor(status: number): string {
-	return { 400: 'invalid_envelope', 401: 'unauthorized', 413: 'too_many_payments', 429: 'rate_limited', 500: 'internal', 503: 'pms_unavailable' }[status] ?? 'error';
+	return { 400: 'invalid_envelope', 401: 'unauthorized', 413: 'too_many_payments', 429: 'rate_limited', 500: 'internal', 502: 'bad_gateway', 503: 'pms_unreachable', 504: 'gateway_timeout' }[status] ?? 'error';
 }
 
 function never<T>(): Promise<T> {
