@@ -9,7 +9,9 @@ export const CARD_NUMBER_MASK = '[card number removed]';
  * The result holds no card number: this one pass gives what replacing the first match and searching
  * again until none is found gives, without searching the text once per card. The mask's letters end
  * the run, so the digits before a match were already checked (no window starting there matched) and
- * the windows after it are the ones `findCardNumbers` goes on to check.
+ * the windows after it are the ones `findCardNumbers` goes on to check. A match begins and ends at the
+ * edge of a digit group, so the digits next to it already closed or opened a group: masking changes
+ * no window's eligibility.
  */
 export function maskCardNumbers(text: string): string {
 	let masked = '';
