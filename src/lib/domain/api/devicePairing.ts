@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText, requiredText } from '../text/plainText';
 
 /** One-time pairing codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const PAIRING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -10,13 +11,13 @@ export function normalizePairingCode(text: string): string {
 }
 
 export const pairRequestSchema = z.strictObject({
-	code: z
-		.string({ error: 'must be the pairing code printed by the bridge' })
+	code: plainText({ max: 32, cardNumbers: 'allow' })
 		.transform(normalizePairingCode)
 		.refine((code) => code.length === PAIRING_CODE_LENGTH && [...code].every((c) => PAIRING_CODE_ALPHABET.includes(c)), {
 			message: `must be the ${PAIRING_CODE_LENGTH}-character pairing code printed by the bridge`
 		}),
-	name: z.string().trim().min(1, { message: 'must name this device, e.g. "Front desk 1"' }).max(80, { message: 'must be at most 80 characters' })
+	/** The device's name, e.g. "Front desk 1". */
+	name: requiredText(80)
 });
 export type PairRequest = z.infer<typeof pairRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../text/plainText';
 
 /** A manager PIN: 4 to 12 digits (typed on a tablet's number pad). */
 export const managerPinSchema = z.string().regex(/^\d{4,12}$/, { message: 'must be 4 to 12 digits' });
@@ -6,7 +7,7 @@ export const managerPinSchema = z.string().regex(/^\d{4,12}$/, { message: 'must 
 /** `POST /manager/session {pin, name?}` (DESIGN §6): `name` is the manager, for the audit trail. */
 export const managerSessionRequestSchema = z.strictObject({
 	pin: managerPinSchema,
-	name: z.string().trim().min(1).max(60).optional()
+	name: requiredText(60).optional()
 });
 
 /** → `{token, expiresAt}`: send the token as `X-Manager-Token` for 15 minutes. */

@@ -1,23 +1,19 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../dates/isoDate';
-import { looksLikeCardNumber } from '../text/findCardNumber';
+import { plainText, requiredText } from '../text/plainText';
 
-const who = z
-	.string()
-	.trim()
-	.min(1, { message: 'must name the person' })
-	.max(100, { message: 'must be at most 100 characters' })
-	.refine((text) => !looksLikeCardNumber(text), { message: 'looks like a card number' });
+/** Who did it: a staff name as the device knows it. */
+const who = requiredText(100);
 
 /** `POST /payments/:id/retry` (DESIGN §6): who asks. */
 export const retryRequestSchema = z.strictObject({ by: who.optional() });
 /** `POST /payments/:id/void`: why, and who. */
 export const voidRequestSchema = z.strictObject({
-	reason: z.string().trim().min(1, { message: 'must say why the payment is voided' }).max(500, { message: 'must be at most 500 characters' }).refine((t) => !looksLikeCardNumber(t), { message: 'looks like a card number' }),
+	reason: plainText({ max: 500, min: 1, lines: true }),
 	by: who.optional()
 });
 /** `POST /payments/:id/posted {by}`: the person who keyed it into the PMS. */
-export const markPostedRequestSchema = z.strictObject({ by: who, pmsReference: z.string().trim().max(100).optional() });
+export const markPostedRequestSchema = z.strictObject({ by: who, pmsReference: plainText({ max: 100 }).optional() });
 
 /**
  * `GET /changes` (DESIGN §6). Cursors are opaque to devices, so only their presence is checked.

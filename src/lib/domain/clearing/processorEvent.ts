@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { centsSchema, paymentAmountSchema } from '../money/cents';
 import { isoTimestampSchema } from '../dates/isoDate';
+import { requiredText } from '../text/plainText';
 import type { SettlementKind, SettlementReport } from './settlementReport';
 
 export const PROCESSOR_EVENT_TYPES = ['payment.settled', 'payment.declined', 'payment.returned'] as const;
 
-const text = (max: number) =>
-	z
-		.string({ error: 'must be a string' })
-		.trim()
-		.min(1, { message: 'must not be empty' })
-		.max(max, { message: `must be at most ${max} characters` });
+const text = (max: number) => requiredText(max);
 
 /**
  * The body of `POST /processor/events` (DESIGN §6). Amounts are cents, as every Paysplit wire amount.

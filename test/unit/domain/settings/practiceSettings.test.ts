@@ -21,7 +21,7 @@ describe('practice settings', () => {
 		expect(twice.success).toBe(false);
 		expect(twice.error?.issues[0]).toMatchObject({ path: ['staff'], message: 'must not list a name twice' });
 		const card = practiceSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, staff: ['4111 1111 1111 1111'] });
-		expect(card.error?.issues[0]).toMatchObject({ path: ['staff', 0], message: 'looks like a card number' });
+		expect(card.error?.issues[0]).toMatchObject({ path: ['staff', 0], message: expect.stringMatching(/^looks like a card number/) });
 	});
 	it('refuses unknown fields (a typo must not pass as a setting)', () => {
 		expect(practiceSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, writeback: false }).success).toBe(false);
