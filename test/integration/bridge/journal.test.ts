@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 let bridge: RunningBridge;
 let token: string;
@@ -21,7 +22,7 @@ const detail = async (id: string) => (await (await api(`/payments/${id}`)).json(
 
 async function take(overrides: Record<string, unknown>): Promise<string> {
 	const id = paymentId();
-	const body = (await (await post('/payments', { payments: [{ id, patientId: '5', amount: 3000, method: { kind: 'cash' }, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z', ...overrides }] })).json()) as { results: { outcome: string }[] };
+	const body = (await (await post('/payments', { payments: [{ id, patientId: '5', amount: 3000, method: { kind: 'cash' }, payDate: practiceDay(), takenAt: '2026-11-23T15:00:00.000Z', ...overrides }] })).json()) as { results: { outcome: string }[] };
 	expect(body.results[0]!.outcome).toBe('accepted');
 	return id;
 }
@@ -79,11 +80,34 @@ describe('a person’s actions on a payment', () => {
 		expect(done.history.at(-1)).toMatchObject({ actor: 'device Journal desk (Maria)', cause: 'keyed into the PMS by hand (PMS reference keyed as payment 812)' });
 	});
 
-	it('refuses a payment dated after tomorrow at intake, naming the date', async () => {
+	it('refuses a payment dated after tomorrow at intake, naming the date and the window', async () => {
 		const id = paymentId();
 		const body = (await (await post('/payments', { payments: [{ id, patientId: '5', amount: 3000, method: { kind: 'cash' }, payDate: '2099-01-01', takenAt: '2026-11-23T15:00:00.000Z' }] })).json()) as { results: { outcome: string; error: { issues: { path: string; message: string }[] } }[] };
 		expect(body.results[0]!.outcome).toBe('rejected');
-		expect(body.results[0]!.error.issues[0]).toMatchObject({ path: 'payDate', message: expect.stringContaining('2099-01-01 is in the future') });
+		expect(body.results[0]!.error.issues[0]).toMatchObject({ path: 'payDate', message: expect.stringContaining('2099-01-01 is more than 1 day ahead') });
+	});
+
+	it.each([
+		['1900-01-01', 'more than 365 days ago'],
+		['0001-01-01', 'more than 365 days ago'],
+		[practiceDay(-366), 'more than 365 days ago'],
+		[practiceDay(2), 'more than 1 day ahead']
+	])('refuses a payment dated %s, naming the field and the dates the practice accepts', async (payDate, why) => {
+		const body = (await (await post('/payments', { payments: [{ id: paymentId(), patientId: '5', amount: 3000, method: { kind: 'cash' }, payDate, takenAt: new Date().toISOString() }] })).json()) as { results: { outcome: string; error: { issues: { path: string; message: string }[] } }[] };
+		expect(body.results[0]!.outcome).toBe('rejected');
+		expect(body.results[0]!.error.issues[0]).toMatchObject({ path: 'payDate', message: `${payDate} is ${why}: the practice accepts payment dates from ${practiceDay(-365)} to ${practiceDay(1)} (today is ${practiceDay()} in the practice's time zone)` });
+	});
+
+	it('accepts payments dated 365 days back and tomorrow; the one dated tomorrow waits for its date, never Needs attention', async () => {
+		const old = await take({ payDate: practiceDay(-365) });
+		const tomorrow = await take({ payDate: practiceDay(1) });
+		await until(old, 'verified');
+		const deadline = Date.now() + 15_000;
+		while ((await detail(tomorrow)).history.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		await new Promise((r) => setTimeout(r, 1500));
+		const waiting = await detail(tomorrow);
+		expect(waiting).toMatchObject({ status: 'cleared', reason: `waits for its date (${practiceDay(1)}) before it is written to the PMS` });
+		expect(waiting.history.map((h) => h.status)).toEqual(['accepted', 'cleared', 'cleared']);
 	});
 
 	it('validates the body: a void needs a reason, marking posted needs who', async () => {

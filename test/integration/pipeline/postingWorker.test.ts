@@ -34,11 +34,11 @@ async function openMigrated(on: SqlBackend): Promise<Sql> {
 	return sql;
 }
 
-async function setup(script: PostBehaviour[]) {
+async function setup(script: PostBehaviour[], timeZone?: string) {
 	const fake = createFakeConnector(script);
 	const mirror = createPracticeMirror({ sql, connector: fake.connector, now, log: () => undefined });
 	await mirror.refresh();
-	const worker = createPostingWorker({ sql, connector: fake.connector, mirror, now, random: () => 0.5, log: () => undefined });
+	const worker = createPostingWorker({ sql, connector: fake.connector, mirror, now, random: () => 0.5, log: () => undefined, ...(timeZone ? { timeZone } : {}) });
 	/** Runs the worker until nothing is due, jumping the clock past each retry delay. */
 	const drain = async (maxSteps = 50) => {
 		for (let step = 0; step < maxSteps; step++) {
@@ -52,10 +52,10 @@ async function setup(script: PostBehaviour[]) {
 	return { fake, worker, drain };
 }
 
-async function take(method: unknown = { kind: 'cash' }, patientId = '1') {
+async function take(method: unknown = { kind: 'cash' }, patientId = '1', payDate = '2026-11-23') {
 	const id = paymentId();
 	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
-	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId, amount: 2500, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }]);
+	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId, amount: 2500, method, payDate, takenAt: '2026-11-23T15:00:00.000Z' }]);
 	expect(result?.outcome).toBe('accepted');
 	return id;
 }
@@ -65,6 +65,27 @@ const statusOf = async (id: string) => (await sql.query<{ status: string; reason
 describe.each(backends.both)('the posting worker on $name', (on) => {
 beforeEach(async () => {
 	await openMigrated(on);
+});
+
+describe('a payment dated tomorrow (issue 13)', () => {
+	it('waits, cleared, for its date instead of going to Needs attention, and posts once the date begins in the practice\'s zone', async () => {
+		// 10:00 in New York on 2026-11-23; the payment is dated the 24th, which begins there at 05:00 UTC.
+		const { fake, worker, drain } = await setup(['ok'], 'America/New_York');
+		const id = await take({ kind: 'cash' }, '1', '2026-11-24');
+		for (let step = 0; step < 5; step++) await worker.runOnce();
+		expect(await statusOf(id)).toMatchObject({ status: 'cleared', reason: 'waits for its date (2026-11-24) before it is written to the PMS' });
+		expect(fake.payments).toHaveLength(0);
+		const waiting = (await sql.query<{ next_attempt_at: Date }>(`SELECT next_attempt_at FROM payment WHERE id = $1`, [id]))[0]!;
+		expect(waiting.next_attempt_at.toISOString()).toBe('2026-11-24T05:00:00.000Z');
+		// 23:59 on the 23rd in New York: still waiting.
+		clock = Date.parse('2026-11-24T04:59:00Z');
+		expect(await worker.runOnce()).toBe(false);
+		await drain();
+		expect(await statusOf(id)).toMatchObject({ status: 'verified', reason: null });
+		expect(fake.payments).toHaveLength(1);
+		const history = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
+		expect(history.map((e) => e.status)).toEqual(['accepted', 'cleared', 'cleared', 'posting', 'posted', 'verified']);
+	});
 });
 
 describe('writes each payment to the PMS exactly once', () => {

@@ -8,7 +8,8 @@ import type { BridgeStatus } from './PaymentStatus';
 export const BRIDGE_TRANSITIONS: Readonly<Record<BridgeStatus, readonly BridgeStatus[]>> = {
 	accepted: ['awaiting_clearing', 'cleared', 'needs_attention', 'voided'],
 	awaiting_clearing: ['cleared', 'needs_attention', 'voided'],
-	cleared: ['posting', 'recorded', 'needs_attention', 'voided'],
+	// cleared → cleared: it waits for its date (a payment dated after the practice's today).
+	cleared: ['cleared', 'posting', 'recorded', 'needs_attention', 'voided'],
 	posting: ['posted', 'needs_attention'],
 	posted: ['verified', 'needs_attention'],
 	verified: [],

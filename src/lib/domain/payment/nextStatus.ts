@@ -31,6 +31,8 @@ export function nextStatus(state: BridgeState, event: PaymentEvent): Result<Move
 			return status === 'awaiting_clearing' ? to('cleared') : refuse('settled');
 		case 'write_back_off':
 			return status === 'cleared' ? to('recorded') : refuse('set aside for posting by hand');
+		case 'waits_for_date':
+			return status === 'cleared' ? to('cleared', `waits for its date (${event.payDate}) before it is written to the PMS`) : refuse('put to wait for its date');
 		case 'posting_started':
 			return status === 'cleared' ? to('posting') : refuse('posted');
 		case 'posted':

@@ -14,6 +14,8 @@ export const paymentEventSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('settled') }),
 	/** Write-back is off: cleared payments wait to be keyed into the PMS by hand. */
 	z.object({ kind: z.literal('write_back_off') }),
+	/** Dated after the practice's today (a check dated tomorrow): cleared, it waits for its date before posting. */
+	z.object({ kind: z.literal('waits_for_date'), payDate: z.string().min(1) }),
 	z.object({ kind: z.literal('posting_started') }),
 	z.object({ kind: z.literal('posted') }),
 	z.object({ kind: z.literal('verified') }),

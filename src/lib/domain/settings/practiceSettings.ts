@@ -1,13 +1,41 @@
 import { z } from 'zod';
 import { allocationModeSchema, chargeOrderSchema } from '../allocation/allocationInput';
-import { looksLikeCardNumber } from '../text/findCardNumber';
+import { idSchema } from '../ledger/ledger';
+import { requiredText } from '../text/plainText';
 
-const staffName = z
-	.string()
-	.trim()
-	.min(1, { message: 'must not be empty' })
-	.max(60, { message: 'must be at most 60 characters' })
-	.refine((name) => !looksLikeCardNumber(name), { message: 'looks like a card number' });
+/** A staff member's name, as staff pick it on a device ("who is taking payments"). */
+const staffName = requiredText(60);
+
+/**
+ * Which payment dates the practice accepts (issue 13): from `daysBack` days before the practice's
+ * today to `daysAhead` days after it. The PMS refuses absurd dates (0001-01-01) or turns them into
+ * a mess in last year's books; a date a little ahead is a device whose clock runs early, or a check
+ * dated tomorrow, and such a payment waits for its date before it is written.
+ */
+export const payDateWindowSchema = z.strictObject({
+	daysBack: z.number().int({ message: 'must be a whole number of days' }).min(0, { message: 'must be 0 or more days' }).max(3650, { message: 'must be at most 3650 days (10 years)' }),
+	daysAhead: z.number().int({ message: 'must be a whole number of days' }).min(0, { message: 'must be 0 or more days' }).max(7, { message: 'must be at most 7 days' })
+});
+export type PayDateWindow = z.infer<typeof payDateWindowSchema>;
+export const DEFAULT_PAY_DATE_WINDOW: PayDateWindow = { daysBack: 365, daysAhead: 1 };
+
+function settingsSchema(name: z.ZodType<string>) {
+	return z.strictObject({
+		writeBack: z.boolean(),
+		paymentTypeId: idSchema.nullable(),
+		clinicPaymentTypes: z.record(idSchema, idSchema),
+		allocationMode: allocationModeSchema,
+		allocationOrder: chargeOrderSchema.nullable(),
+		writebackStatusId: idSchema.nullable(),
+		patientNotes: z.boolean(),
+		staff: z
+			.array(name)
+			.max(200, { message: 'must list at most 200 people' })
+			.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, { message: 'must not list a name twice' }),
+		/** Absent when a device older than the window saves: the default. */
+		payDateWindow: payDateWindowSchema.default(DEFAULT_PAY_DATE_WINDOW)
+	});
+}
 
 /**
  * The practice's settings for writing payments back (DESIGN §4, §6; the seed's "Ledger Writeback &
@@ -20,20 +48,9 @@ const staffName = z
  *   PMS's default, left unchanged.
  * - `patientNotes`: "Add Patient Notes in PMS" (Open Dental: a commlog per posted payment).
  * - `staff`: the names staff pick from on each device ("who is taking payments").
+ * - `payDateWindow`: the payment dates accepted, around the practice's today.
  */
-export const practiceSettingsSchema = z.strictObject({
-	writeBack: z.boolean(),
-	paymentTypeId: z.string().min(1).nullable(),
-	clinicPaymentTypes: z.record(z.string().min(1), z.string().min(1)),
-	allocationMode: allocationModeSchema,
-	allocationOrder: chargeOrderSchema.nullable(),
-	writebackStatusId: z.string().min(1).nullable(),
-	patientNotes: z.boolean(),
-	staff: z
-		.array(staffName)
-		.max(200, { message: 'must list at most 200 people' })
-		.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, { message: 'must not list a name twice' })
-});
+export const practiceSettingsSchema = settingsSchema(staffName);
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
 export const DEFAULT_SETTINGS: PracticeSettings = {
@@ -44,14 +61,15 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
 	allocationOrder: null,
 	writebackStatusId: null,
 	patientNotes: false,
-	staff: []
+	staff: [],
+	payDateWindow: DEFAULT_PAY_DATE_WINDOW
 };
 
 /**
  * Settings as stored (the bridge's row, a device's cache): saved by an older version, they lack the
  * newer fields, which take their defaults.
  */
-export const storedSettingsSchema = z.preprocess((value) => (typeof value === 'object' && value !== null ? { ...DEFAULT_SETTINGS, ...value } : value), practiceSettingsSchema);
+export const storedSettingsSchema = z.preprocess((value) => (typeof value === 'object' && value !== null ? { ...DEFAULT_SETTINGS, ...value } : value), settingsSchema(z.string().max(240)));
 
 const named = z.object({ id: z.string(), name: z.string() });
 

@@ -1,9 +1,11 @@
 import { issuesOf } from '$lib/domain/api/errorBody';
-import { addDays } from '$lib/domain/dates/addDays';
 import { lockJournal } from '../journal/lockJournal';
 import type { PaymentResult } from '$lib/domain/api/paymentsBatch';
 import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
-import { paymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { payDateProblem } from '$lib/domain/payment/payDateProblem';
+import type { PayDateWindow } from '$lib/domain/settings/practiceSettings';
+import { readSettings } from '../settings/readSettings';
+import { paymentIntentSchema, storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Device } from '../auth/authenticateDevice';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
@@ -18,7 +20,7 @@ export type ReceiveDeps = {
 	sql: Sql;
 	mirror: PracticeMirror;
 	now: () => Date;
-	/** The practice's calendar date now (PRACTICE_TZ): payments dated after tomorrow are refused. */
+	/** The practice's calendar date now (PRACTICE_TZ): payment dates are accepted around it (settings' `payDateWindow`). */
 	today: () => string;
 };
 
@@ -34,11 +36,13 @@ const UNKNOWN_PATIENT_REFRESH_MS = 5_000;
  */
 export async function receivePayments(deps: ReceiveDeps, device: Device, items: readonly unknown[]): Promise<PaymentResult[]> {
 	const results: PaymentResult[] = [];
-	for (const item of items) results.push(await receiveOne(deps, device, item));
+	// The payment dates the practice accepts: read once per batch (a settings change applies to the next one).
+	const window = (await readSettings(deps.sql)).settings.payDateWindow;
+	for (const item of items) results.push(await receiveOne(deps, device, item, window));
 	return results;
 }
 
-async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown): Promise<PaymentResult> {
+async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown, window: PayDateWindow): Promise<PaymentResult> {
 	const parsed = paymentIntentSchema.safeParse(item);
 	if (!parsed.success) {
 		const rawId = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? item.id : null;
@@ -53,7 +57,7 @@ async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown): Pro
 	const existing = await compareWithJournal(deps.sql, intent);
 	if (existing) return existing;
 
-	const checked = await checkAgainstPractice(deps, intent);
+	const checked = await checkAgainstPractice(deps, intent, window);
 	if (!checked.ok) return checked.result;
 
 	const at = deps.now();
@@ -79,9 +83,10 @@ async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown): Pro
 }
 
 async function compareWithJournal(sql: Pick<Sql, 'query'>, intent: PaymentIntent): Promise<PaymentResult | null> {
-	const row = (await sql.query<{ content_key: string; status: string }>(`SELECT content_key, status FROM payment WHERE id = $1`, [intent.id]))[0];
+	const row = (await sql.query<{ content_key: string; intent: unknown; status: string }>(`SELECT content_key, intent, status FROM payment WHERE id = $1`, [intent.id]))[0];
 	if (!row) return null;
-	if (row.content_key === paymentContentKey(intent)) return { id: intent.id, outcome: 'duplicate', status: paymentStatusSchema.parse(row.status) };
+	const key = paymentContentKey(intent);
+	if (row.content_key === key || sameAsJournaled(row.intent, key)) return { id: intent.id, outcome: 'duplicate', status: paymentStatusSchema.parse(row.status) };
 	return {
 		id: intent.id,
 		outcome: 'conflict',
@@ -89,9 +94,19 @@ async function compareWithJournal(sql: Pick<Sql, 'query'>, intent: PaymentIntent
 	};
 }
 
+/**
+ * A payment journaled before the text rule kept its text as sent (and its content key with it): its
+ * key is computed again from the journaled payment, normalised as new payments are, before calling
+ * a repeat of it a conflict.
+ */
+function sameAsJournaled(journaled: unknown, key: string): boolean {
+	const stored = storedPaymentIntentSchema.safeParse(journaled);
+	return stored.success && paymentContentKey(stored.data) === key;
+}
+
 type Checked = { ok: true; familyId: string } | { ok: false; result: PaymentResult };
 
-async function checkAgainstPractice(deps: ReceiveDeps, intent: PaymentIntent): Promise<Checked> {
+async function checkAgainstPractice(deps: ReceiveDeps, intent: PaymentIntent, window: PayDateWindow): Promise<Checked> {
 	let patient = await deps.mirror.findPatient(intent.patientId);
 	if (!patient) {
 		// The device may know a patient added to the PMS since the bridge last read it. If the PMS
@@ -112,9 +127,8 @@ async function checkAgainstPractice(deps: ReceiveDeps, intent: PaymentIntent): P
 		};
 	}
 	const issues: { path: string; message: string }[] = [];
-	// A day of slack for a device whose clock or zone is ahead; later dates are mistakes.
-	const latest = addDays(deps.today(), 1);
-	if (intent.payDate > latest) issues.push({ path: 'payDate', message: `${intent.payDate} is in the future (the practice's date is ${deps.today()})` });
+	const datedWrong = payDateProblem(intent.payDate, deps.today(), window);
+	if (datedWrong) issues.push({ path: 'payDate', message: datedWrong });
 	const practice = await deps.mirror.meta();
 	if (intent.clinicId !== undefined && practice && !practice.meta.clinics.some((c) => c.id === intent.clinicId)) {
 		issues.push({ path: 'clinicId', message: `no clinic "${intent.clinicId}" in the PMS (known: ${practice.meta.clinics.map((c) => c.id).join(', ') || 'none'})` });

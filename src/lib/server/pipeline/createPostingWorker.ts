@@ -1,3 +1,5 @@
+import { startOfDayIn } from '$lib/domain/dates/startOfDayIn';
+import { todayIn } from '$lib/domain/dates/todayIn';
 import { storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
@@ -154,10 +156,33 @@ export function createPostingWorker(deps: PostingDeps) {
 			return;
 		}
 		if (status === 'cleared') {
+			if (await waitsForItsDate(payment)) return;
 			if (await setAsideForManualPosting(deps, payment)) return;
 			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posting_started' }, at: deps.now(), cause: 'writing to the PMS', actor: BRIDGE }));
 		}
 		await post(payment);
+	}
+
+	/**
+	 * A payment dated after the practice's today (a check dated tomorrow, a device whose clock runs
+	 * ahead) is not written yet: the PMS refuses future dates, and it must never go to Needs attention
+	 * for being early. It stays `cleared` with the reason, until the date begins in the practice's zone.
+	 */
+	async function waitsForItsDate(payment: Due): Promise<boolean> {
+		const timeZone = deps.timeZone ?? 'UTC';
+		const now = deps.now();
+		if (payment.intent.payDate <= todayIn(timeZone, now)) return false;
+		const dateBegins = startOfDayIn(payment.intent.payDate, timeZone);
+		await sql.transaction(async (tx) => {
+			const waiting = (await tx.query<{ reason: string | null }>(`SELECT reason FROM payment WHERE id = $1`, [payment.id]))[0];
+			// Journaled once, when it starts to wait (a restart, or a wake-up before the date, only re-reads it).
+			if (!waiting?.reason?.startsWith('waits for its date')) {
+				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'waits_for_date', payDate: payment.intent.payDate }, at: now, cause: `dated ${payment.intent.payDate}, after the practice's today`, actor: BRIDGE });
+			}
+			await tx.query(`UPDATE payment SET next_attempt_at = $2 WHERE id = $1`, [payment.id, dateBegins]);
+		});
+		deps.log('info', `payment ${payment.id} waits for its date ${payment.intent.payDate} (until ${dateBegins.toISOString()})`);
+		return true;
 	}
 
 	async function post(payment: Due): Promise<void> {

@@ -10,6 +10,7 @@ const EVENTS: PaymentEvent[] = [
 	{ kind: 'awaits_settlement' },
 	{ kind: 'settled' },
 	{ kind: 'write_back_off' },
+	{ kind: 'waits_for_date', payDate: '2026-12-07' },
 	{ kind: 'posting_started' },
 	{ kind: 'posted' },
 	{ kind: 'verified' },
