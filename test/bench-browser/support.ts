@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { RunningBridge } from '../integration/support/runningBridge';
+import { practiceDay } from '../support/practiceDay';
 
 export function stats(samples: number[]): { median: number; p95: number; min: number; max: number; n: number } {
 	const sorted = [...samples].sort((a, b) => a - b);
@@ -30,7 +31,9 @@ export async function pair(page: Page, bridge: RunningBridge, name: string, load
  * writes them: payment + outbox entry), for patients already cached on the device.
  */
 export async function fillQueue(page: Page, count: number): Promise<void> {
-	await page.evaluate(async (count) => {
+	// Dated by the practice's today (never the UTC day: tomorrow for the practice every evening).
+	const payDate = practiceDay();
+	await page.evaluate(async ({ count, payDate }) => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
 			const open = indexedDB.open('paysplit');
 			open.onsuccess = () => resolve(open.result);
@@ -60,7 +63,7 @@ export async function fillQueue(page: Page, count: number): Promise<void> {
 				const at = start + i;
 				const id = uuidV7(at);
 				const patient = patients[i % patients.length]!;
-				const intent = { id, patientId: patient.id, amount: 1000 + (i % 5000), method: { kind: 'cash' }, payDate: new Date(at).toISOString().slice(0, 10), takenAt: new Date(at).toISOString() };
+				const intent = { id, patientId: patient.id, amount: 1000 + (i % 5000), method: { kind: 'cash' }, payDate, takenAt: new Date(at).toISOString() };
 				tx.objectStore('payments').put({ id, intent, status: 'queued', updatedAt: new Date(at).toISOString() });
 				tx.objectStore('outbox').put({ paymentId: id, enqueuedAt: at, attempts: 0, mayBeAtBridge: false });
 			}
@@ -68,7 +71,7 @@ export async function fillQueue(page: Page, count: number): Promise<void> {
 			tx.onerror = () => reject(tx.error);
 		});
 		db.close();
-	}, count);
+	}, { count, payDate });
 	// The app's live queries see the app's own writes; these went round it, so the page reloads.
 	await page.reload();
 	await page.getByLabel('Patient name').waitFor();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newPairingCode, pairThroughUi, waitForServiceWorker } from './support/bridgeAdmin';
+import { practiceDay } from '../support/practiceDay';
 import { allocatePayment } from '../../src/lib/domain/allocation/allocatePayment';
 import { allocationOptionsFor } from '../../src/lib/domain/settings/allocationOptionsFor';
 import type { Patient, PatientsFeed } from '../../src/lib/domain/api/patientsFeed';
@@ -58,7 +59,7 @@ test('preferring the patient’s own charges changes the preview as the engine s
 	const run = (patient: Patient, preferPatient: boolean) => {
 		const family = feed.families.find((f) => f.guarantorId === patient.guarantorId)!;
 		const result = allocatePayment({
-			payment: { patientId: patient.id, amount: 10000, payDate: '2026-11-23', clinicId: preferences.clinicsEnabled ? (patient.clinicId ?? null) : null },
+			payment: { patientId: patient.id, amount: 10000, payDate: practiceDay(), clinicId: preferences.clinicsEnabled ? (patient.clinicId ?? null) : null },
 			mode: 'allocate',
 			options: allocationOptionsFor(settings.settings, preferences, { preferPatient }),
 			ledger: family.ledger

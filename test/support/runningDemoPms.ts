@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { practiceDay } from './practiceDay';
 
 export type RunningDemoPms = {
 	/** What it printed for the bridges: PMS, OPENDENTAL_URL, OPENDENTAL_DEVELOPER_KEY, OPENDENTAL_CUSTOMER_KEY. */
@@ -21,7 +22,7 @@ export async function startRunningDemoPms(port: number, env: Record<string, stri
 	const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-demo-pms-'));
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['scripts/demo-pms.js'], {
-		env: { ...process.env, DEMO_PMS_PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: '2026-11-23', ...env },
+		env: { ...process.env, DEMO_PMS_PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TODAY: practiceDay(), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk) => (output += String(chunk)));

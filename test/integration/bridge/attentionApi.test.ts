@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionResponseSchema, type AttentionItem } from '$lib/domain/api/attention';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 /*
  * `GET /attention` lists the payments the pipeline stopped on, with the reason, where they stopped
@@ -43,7 +44,7 @@ async function until(id: string, status: string) {
 }
 async function takeCash(amount: number): Promise<string> {
 	const id = paymentId();
-	const today = ((await (await fetch(`${bridge.baseUrl}/api/v1/health`)).json()) as { time: string }).time.slice(0, 10);
+	const today = practiceDay();
 	const answer = (await (await post('/payments', { payments: [{ id, patientId: '5', amount, method: { kind: 'cash' }, payDate: today, takenAt: new Date().toISOString(), takenBy: 'Maria' }] })).json()) as { results: { outcome: string }[] };
 	expect(answer.results[0]?.outcome).toBe('accepted');
 	return id;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 const DEMO = { authorization: 'ODFHIR paysplit-demo-developer/paysplit-demo-customer', 'content-type': 'application/json' };
 let bridge: RunningBridge;
@@ -23,7 +24,7 @@ async function take(amount: number): Promise<string> {
 	const response = await fetch(`${bridge.baseUrl}/api/v1/payments`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ payments: [{ id, patientId: '7', amount, method: { kind: 'cash' }, payDate: '2026-11-23', takenAt: '2026-11-23T15:00:00.000Z' }] })
+		body: JSON.stringify({ payments: [{ id, patientId: '7', amount, method: { kind: 'cash' }, payDate: practiceDay(), takenAt: '2026-11-23T15:00:00.000Z' }] })
 	});
 	expect(((await response.json()) as { results: { outcome: string }[] }).results[0]!.outcome).toBe('accepted');
 	return id;

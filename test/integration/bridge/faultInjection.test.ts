@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPrng } from '$lib/domain/random/createPrng';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 /*
  * Issue 5, item 7: the bridge against a demo PMS that answers 500 to 10% of all calls and drops the
@@ -56,7 +57,7 @@ async function patientIds(b: RunningBridge, token: string): Promise<string[]> {
 
 function makeIntents(patients: string[]): Intent[] {
 	const random = createPrng(500);
-	const payDate = new Date().toISOString().slice(0, 10);
+	const payDate = practiceDay();
 	return Array.from({ length: COUNT }, (_, i) => ({
 		id: paymentId(),
 		patientId: random.pick(patients),

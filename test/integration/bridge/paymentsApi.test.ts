@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 const DEMO_PMS = { authorization: 'ODFHIR paysplit-demo-developer/paysplit-demo-customer' };
 let bridge: RunningBridge;
@@ -23,7 +24,7 @@ const api = (path: string, init: RequestInit & { auth?: string | null } = {}) =>
 const post = (payments: unknown, auth?: string | null) => api('/payments', { method: 'POST', body: JSON.stringify({ payments }), ...(auth === undefined ? {} : { auth }) });
 
 function cash(overrides: Record<string, unknown> = {}) {
-	return { id: paymentId(), patientId: '2', amount: 4250, method: { kind: 'cash' }, payDate: '2026-11-23', takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria', ...overrides };
+	return { id: paymentId(), patientId: '2', amount: 4250, method: { kind: 'cash' }, payDate: practiceDay(), takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria', ...overrides };
 }
 
 async function demoPayments(): Promise<{ PayNum: number; PayNote: string; PayAmt: string }[]> {

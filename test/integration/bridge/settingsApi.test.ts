@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '$lib/domain/settings/practiceSettings';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 const DEMO = { authorization: 'ODFHIR paysplit-demo-developer/paysplit-demo-customer' };
 let bridge: RunningBridge;
@@ -36,7 +37,7 @@ async function until(id: string, status: string) {
 }
 async function takeCash(patientId: string, amount: number) {
 	const id = paymentId();
-	const today = ((await (await fetch(`${bridge.baseUrl}/api/v1/health`)).json()) as { time: string }).time.slice(0, 10);
+	const today = practiceDay();
 	const body = (await (await api('/payments', { method: 'POST', body: JSON.stringify({ payments: [{ id, patientId, amount, method: { kind: 'cash' }, payDate: today, takenAt: new Date().toISOString(), takenBy: 'Maria' }] }) })).json()) as { results: { outcome: string }[] };
 	expect(body.results[0]?.outcome).toBe('accepted');
 	return id;
@@ -173,7 +174,7 @@ describe('PUT /settings (versioned, manager only)', () => {
 
 	it('void needs a manager session', async () => {
 		const id = paymentId();
-		const card = { id, patientId: '5', amount: 500, method: { kind: 'card', terminalRef: `T-${id.slice(-6)}`, brand: 'Visa', last4: '4242' }, payDate: '2026-01-05', takenAt: new Date().toISOString() };
+		const card = { id, patientId: '5', amount: 500, method: { kind: 'card', terminalRef: `T-${id.slice(-6)}`, brand: 'Visa', last4: '4242' }, payDate: practiceDay(-3), takenAt: new Date().toISOString() };
 		await api('/payments', { method: 'POST', body: JSON.stringify({ payments: [card] }) });
 		const refused = await api(`/payments/${id}/void`, { method: 'POST', body: JSON.stringify({ reason: 'test' }) });
 		expect(refused.status).toBe(403);

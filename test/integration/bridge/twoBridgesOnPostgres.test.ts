@@ -8,6 +8,7 @@ import { freePort, startRunningBridge, type RunningBridge } from '../support/run
 import { paymentId } from '../support/paymentIds';
 import { startPostgresServer, type PostgresServer } from '../../support/postgresServer';
 import { startRunningDemoPms, type RunningDemoPms } from '../../support/runningDemoPms';
+import { practiceDay } from '../../support/practiceDay';
 
 /**
  * Issue 5, item 7: two bridge processes on one PostgreSQL database and one stand-alone demo PMS;
@@ -60,7 +61,7 @@ describe('two bridges on one PostgreSQL database, one demo PMS', () => {
 				patientId: family[Math.floor(i / FAMILIES) % family.length]!,
 				amount: 1_000 + ((i * 7_919) % 9_000), // $10.00 … $99.99
 				method: { kind: 'cash' },
-				payDate: '2026-11-23',
+				payDate: practiceDay(),
 				takenAt: '2026-11-23T15:00:00.000Z',
 				takenBy: 'Load test'
 			};

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signProcessorEvent } from '$lib/server/clearing/verifyProcessorSignature';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 const SECRET = 'whsec_integration_0123456789';
 let bridge: RunningBridge;
@@ -50,7 +51,7 @@ async function take(method: Record<string, unknown>, amount: number): Promise<st
 	const response = await api('/payments', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ payments: [{ id, patientId: '2', amount, method, payDate: '2026-11-23', takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria' }] })
+		body: JSON.stringify({ payments: [{ id, patientId: '2', amount, method, payDate: practiceDay(), takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria' }] })
 	});
 	expect(((await response.json()) as { results: { outcome: string }[] }).results[0]!.outcome).toBe('accepted');
 	expect((await waitForStatus(id, 'awaiting_clearing')).status).toBe('awaiting_clearing');

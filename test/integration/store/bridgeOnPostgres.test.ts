@@ -7,6 +7,7 @@ import { freePort, startExpectingFailure, startRunningBridge, type RunningBridge
 import { paymentId } from '../support/paymentIds';
 import { startPostgresServer, type PostgresServer } from '../../support/postgresServer';
 import { startRunningDemoPms, type RunningDemoPms } from '../../support/runningDemoPms';
+import { practiceDay } from '../../support/practiceDay';
 
 let server: PostgresServer;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ function client(bridge: RunningBridge, token: string) {
 }
 
 function cash(patientId = '2') {
-	return { id: paymentId(), patientId, amount: 4250, method: { kind: 'cash' }, payDate: '2026-11-23', takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria' };
+	return { id: paymentId(), patientId, amount: 4250, method: { kind: 'cash' }, payDate: practiceDay(), takenAt: '2026-11-23T15:04:05.000Z', takenBy: 'Maria' };
 }
 
 async function waitForStatus(api: ReturnType<typeof client>, id: string, statuses: string[]): Promise<string> {

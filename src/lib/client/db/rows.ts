@@ -31,7 +31,27 @@ export type StaffRow = z.infer<typeof staffRowSchema>;
 export const changesCursorRowSchema = z.object({ key: z.literal('changes'), cursor: z.string().min(1), deviceId: z.string().optional(), savedAt: z.string() });
 export type ChangesCursorRow = z.infer<typeof changesCursorRowSchema>;
 
-export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema, changesCursorRowSchema]);
+/**
+ * The practice's time zone, as the bridge last said (`GET /health`): the device dates payments by
+ * the practice's today in it from then on, offline too, whatever zone the device itself is set to.
+ */
+export const practiceZoneRowSchema = z.object({
+	key: z.literal('practice'),
+	timeZone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as America/New_York' }),
+	savedAt: z.string()
+});
+export type PracticeZoneRow = z.infer<typeof practiceZoneRowSchema>;
+
+function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema, changesCursorRowSchema, practiceZoneRowSchema]);
 export type MetaRow = z.infer<typeof metaRowSchema>;
 
 /** A cached patient, with the lower-cased name staff search by. */

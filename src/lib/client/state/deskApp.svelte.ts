@@ -5,7 +5,7 @@ import type { PaysplitDb } from '../db/PaysplitDb';
 import { observeTable } from '../db/observeTable';
 import { requestPersistence } from '../db/requestPersistence';
 import type { Persistence } from '../db/Persistence';
-import type { DeviceRow, FeedStateRow, PaymentRow, SettingsRow, StaffRow } from '../db/rows';
+import { practiceZoneRowSchema, type DeviceRow, type FeedStateRow, type PaymentRow, type SettingsRow, type StaffRow } from '../db/rows';
 import { loadPractice } from '../practice/loadPractice';
 import { loadSettings } from '../practice/loadSettings';
 import { createBrowserPlatform } from '../sync/createBrowserPlatform';
@@ -30,7 +30,14 @@ export class DeskApp {
 	ready = $state(false);
 	status = $state<SyncStatus>({ kind: 'starting' });
 	queue = $state<QueueSummary>({ waiting: 0, oldestEnqueuedAt: null, rejected: 0, quarantined: 0 });
+	/**
+	 * The practice's time zone, kept in this device's database once the bridge has said it: payments
+	 * are dated by the practice's today, never the device's (a tablet set to another zone, or the
+	 * evening hours when the UTC day is already tomorrow). Until the first answer: the device's zone.
+	 */
 	timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone);
+	/** Whether `timeZone` is the practice's (from the bridge, kept on this device) rather than the device's guess. */
+	practiceZoneKnown = $state(false);
 	asOf = $state<string | null>(null);
 	payments = $state<PaymentRow[]>([]);
 	settings = $state<SettingsRow | null>(null);
@@ -59,9 +66,7 @@ export class DeskApp {
 			db,
 			api: this.api,
 			platform: createBrowserPlatform(),
-			onHealth: (health) => {
-				this.timeZone = health.practice.timeZone;
-			},
+			onHealth: (health) => void this.#keepPracticeZone(health.practice.timeZone),
 			afterPush: () => this.#loadPractice()
 		});
 	}
@@ -84,6 +89,11 @@ export class DeskApp {
 					const device = rows.find((r): r is DeviceRow => r.key === 'device') ?? null;
 					const feed = rows.find((r): r is FeedStateRow => r.key === 'feed') ?? null;
 					this.staff = rows.find((r): r is StaffRow => r.key === 'staff')?.name ?? null;
+					const zone = rows.map((r) => practiceZoneRowSchema.safeParse(r)).find((r) => r.success)?.data;
+					if (zone) {
+						this.timeZone = zone.timeZone;
+						this.practiceZoneKnown = true;
+					}
 					const repaired = device !== null && this.device !== null && device.token !== this.device.token;
 					this.device = device;
 					this.asOf = feed?.asOf ?? null;
@@ -160,6 +170,19 @@ export class DeskApp {
 		this.lastError = loaded.ok ? null : `The patient list could not be refreshed: ${loaded.message}`;
 	}
 
+	/** Keeps the practice's zone on this device (only when it changed: the meta table is observed by every tab). */
+	async #keepPracticeZone(timeZone: string): Promise<void> {
+		const parsed = practiceZoneRowSchema.safeParse({ key: 'practice', timeZone, savedAt: new Date().toISOString() });
+		if (!parsed.success) return;
+		this.timeZone = timeZone;
+		this.practiceZoneKnown = true;
+		const stored = practiceZoneRowSchema.safeParse(await this.db.meta.get('practice').catch(() => undefined));
+		if (stored.success && stored.data.timeZone === timeZone) return;
+		await this.db.meta.put(parsed.data).catch((error: unknown) => {
+			this.lastError = `Could not keep the practice's time zone on this device: ${String(error)}`;
+		});
+	}
+
 	/** The quick "who is taking payments" switch: kept on this device, shared by its tabs. */
 	async setStaff(name: string | null): Promise<void> {
 		const row: StaffRow = { key: 'staff', name: name ?? '', since: new Date().toISOString() };
@@ -194,6 +217,10 @@ export class DeskApp {
 		const row: DeviceRow = { key: 'device', deviceId: result.value.deviceId, token: result.value.token, name, pairedAt: new Date().toISOString() };
 		await this.db.meta.put(row);
 		this.device = row;
+		// The practice's zone, kept from the start: a device paired and then taken offline still dates
+		// payments by the practice's today.
+		const health = await this.api.health();
+		if (health.ok) await this.#keepPracticeZone(health.value.practice.timeZone);
 		this.engine.resume();
 		void this.#requestPersistence();
 		return { ok: true };
