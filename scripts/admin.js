@@ -4,6 +4,7 @@
 //   npm run -s devices                    → the paired devices
 //   npm run -s revoke-device -- <id|name>  → the device's token stops working at once
 //   npm run -s set-pin                    → sets the manager PIN (asked without echo, or read from stdin)
+//   npm run -s clear-lockouts             → forgets the wrong PINs and pairing codes counted so far
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ const commands = {
 	'pair-code': { method: 'POST', path: () => '/admin/v1/pair-code', print: (body) => `Pairing code: ${body.code}  (valid until ${new Date(body.expiresAt).toLocaleTimeString()})` },
 	devices: { method: 'GET', path: () => '/admin/v1/devices', print: listDevices },
 	'set-pin': { method: 'POST', path: () => '/admin/v1/manager-pin', readsPin: true, print: () => 'Manager PIN set. Manager sessions opened with the old PIN have ended.' },
+	'clear-lockouts': { method: 'POST', path: () => '/admin/v1/guess-limits/clear', print: (body) => `Forgot ${body.cleared} wrong PIN and pairing-code attempt${body.cleared === 1 ? '' : 's'}: every device may try again now.` },
 	'revoke-device': { method: 'POST', path: (id) => `/admin/v1/devices/${encodeURIComponent(id)}/revoke`, needsDevice: true, print: (body) => `Revoked "${body.name}" (${body.id}). It must be paired again; payments it has queued stay on it.` }
 };
 

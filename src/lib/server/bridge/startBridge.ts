@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { todayIn } from '$lib/domain/dates/todayIn';
-import { createRateLimiter } from '../auth/rateLimiter';
+import { createGuessLimit, type GuessLimit } from '../auth/createGuessLimit';
 import { loadAdminSecret } from '../admin/adminSecret';
 import { parseConfig, type Config } from '../config/config';
 import type { PmsConnector } from '../connectors/PmsConnector';
@@ -28,9 +28,12 @@ export type Bridge = {
 	worker: PostingWorker;
 	demo: DemoPms | null;
 	adminSecret: string;
-	pairingLimiter: ReturnType<typeof createRateLimiter>;
-	/** Wrong manager PINs, per device: 5 in 15 minutes, then 429 until the window passes. */
-	managerPinLimiter: ReturnType<typeof createRateLimiter>;
+	/**
+	 * Wrong guesses, counted in the database (a restart does not forgive; every bridge on it counts the
+	 * same): manager PINs 5 per device and 30 for the bridge in 15 minutes; pairing codes 10 per
+	 * address and 30 for the bridge in 10 minutes. Then 429 until the window passes.
+	 */
+	guessLimits: { managerPin: GuessLimit; pairingCode: GuessLimit };
 	version: string;
 	stop(): Promise<void>;
 };
@@ -113,8 +116,10 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		worker,
 		demo,
 		adminSecret,
-		pairingLimiter: createRateLimiter({ max: 10, windowMs: 10 * 60_000, now: () => Date.now() }),
-		managerPinLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: () => Date.now() }),
+		guessLimits: {
+			managerPin: createGuessLimit({ sql, now, scope: 'manager_pin', perCaller: { max: 5, windowMs: 15 * 60_000 }, overall: { max: 30, windowMs: 15 * 60_000 } }),
+			pairingCode: createGuessLimit({ sql, now, scope: 'pairing_code', perCaller: { max: 10, windowMs: 10 * 60_000 }, overall: { max: 30, windowMs: 10 * 60_000 } })
+		},
 		version,
 		async stop() {
 			clearInterval(refresher);

@@ -206,5 +206,22 @@ CREATE TABLE posting_followup (
 );
 CREATE INDEX posting_followup_due ON posting_followup (next_attempt_at) WHERE status = 'due';
 `
+	},
+	{
+		id: 7,
+		name: 'guessing limits: wrong manager PINs and pairing codes, counted where every bridge on the database sees them',
+		sql: `
+-- One row per wrong guess (issue 13): per device or address (\`key\`) and for the bridge as a whole
+-- (\`scope\` alone), counted over a sliding window; kept across restarts and shared by every bridge on
+-- the database. Rows older than the longest window are deleted as new ones arrive.
+CREATE TABLE guess_failure (
+	id bigserial PRIMARY KEY,
+	scope text NOT NULL,
+	key text NOT NULL,
+	at timestamptz NOT NULL
+);
+CREATE INDEX guess_failure_key ON guess_failure (scope, key, at);
+CREATE INDEX guess_failure_scope ON guess_failure (scope, at);
+`
 	}
 ];
