@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { newPairingCode, pairThroughUi, waitForServiceWorker } from './support/bridgeAdmin';
 import { practiceDay } from '../support/practiceDay';
 import { allocatePayment } from '../../src/lib/domain/allocation/allocatePayment';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startRunningBridge, type RunningBridge } from '../integration/support/runningBridge';
 import { pairThroughUi, revokeDevice, waitForServiceWorker } from './support/bridgeAdmin';
 import { deviceIds, landedCounts, openPatient, takeCashPayment, waitingCount } from './support/frontDesk';

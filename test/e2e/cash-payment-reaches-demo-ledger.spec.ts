@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { DEMO_PMS_AUTH, pairThroughUi } from './support/bridgeAdmin';
 
 test('a cash payment taken at the front desk lands once in the demo PMS ledger', async ({ page, baseURL }) => {

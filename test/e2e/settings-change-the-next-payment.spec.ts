@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { DEMO_PMS_AUTH, otherManager, pairThroughUi, setManagerPin } from './support/bridgeAdmin';
 import { openPatient, takeCashPayment } from './support/frontDesk';
 
