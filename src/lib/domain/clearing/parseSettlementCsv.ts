@@ -3,6 +3,11 @@ import { isIsoDate, isoTimestampSchema } from '../dates/isoDate';
 import { err, ok, type Result } from '../result';
 import { csvRecords } from './csvRecords';
 import { parseDollars } from './parseDollars';
+import { findCardNumber } from '../text/findCardNumber';
+import { maskCardNumbers } from '../text/maskCardNumbers';
+import { normalizeText } from '../text/normalizeText';
+import { CARD_NUMBER_MESSAGE } from '../text/plainText';
+import { textProblem } from '../text/textProblem';
 
 /** The header a settlement file must start with (DESIGN §6), compared trimmed and case-insensitively. */
 export const SETTLEMENT_CSV_HEADER = ['reference', 'amount', 'settled_at', 'fee'] as const;
@@ -37,7 +42,11 @@ export function parseSettlementCsv(text: string): Result<SettlementCsvRow[], Set
 	}
 	return ok(
 		rows.map((record): SettlementCsvRow => {
-			const reference = (record.fields[0] ?? '').trim();
+			const cell = record.fields[0] ?? '';
+			// The text rule (text/plainText): a reference with a control or broken character is refused,
+			// and one that is a card number is refused and never echoed back.
+			const referenceProblem = textProblem(cell, { lines: false }) ?? (findCardNumber(cell) ? CARD_NUMBER_MESSAGE : null);
+			const reference = referenceProblem ? maskCardNumbers(cell).trim() : normalizeText(cell);
 			const invalid = (message: string): SettlementCsvRow => ({ line: record.line, ok: false, reference, message });
 			if (record.error) return invalid(`The row is not valid CSV: ${record.error}.`);
 			if (record.fields.length !== SETTLEMENT_CSV_HEADER.length) {
@@ -45,7 +54,8 @@ export function parseSettlementCsv(text: string): Result<SettlementCsvRow[], Set
 			}
 			const [, amountText = '', settledAtText = '', feeText = ''] = record.fields;
 			const problems: string[] = [];
-			if (reference === '') problems.push('reference is empty: write the card terminal reference or the ACH reference of the payment');
+			if (referenceProblem) problems.push(`reference ${referenceProblem}`);
+			else if (reference === '') problems.push('reference is empty: write the card terminal reference or the ACH reference of the payment');
 			else if (reference.length > MAX_REFERENCE_LENGTH) problems.push(`reference is ${reference.length} characters long; at most ${MAX_REFERENCE_LENGTH} are allowed`);
 			const amount = parseDollars(amountText, 'amount');
 			if (!amount.ok) problems.push(amount.error);

@@ -121,3 +121,16 @@ describe('parseDollars', () => {
 		);
 	});
 });
+
+describe('parseSettlementCsv applies the text rule to references (issue 13)', () => {
+	it('refuses a reference with a control character or a card number, and never echoes the card number', () => {
+		const parsed = parseSettlementCsv('reference,amount,settled_at,fee\n"TRM\u00001",1.00,2026-11-23,\n4111.1111.1111.1111,1.00,2026-11-23,\n" Cafe\u0301 ",1.00,2026-11-23,\n');
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const [nul, card, accented] = parsed.value;
+		expect(nul).toMatchObject({ ok: false, message: expect.stringContaining('reference contains a control character (U+0000, NUL)') });
+		expect(card).toMatchObject({ ok: false, reference: '[card number removed]', message: expect.stringContaining('reference looks like a card number') });
+		expect(JSON.stringify(card)).not.toContain('4111');
+		expect(accented).toMatchObject({ ok: true, reference: 'Caf\u00e9' });
+	});
+});
