@@ -1,3 +1,4 @@
+import { cleanText } from '$lib/domain/text/cleanText';
 import { z } from 'zod';
 import { dollarsTextToCents } from './odMoney';
 
@@ -25,6 +26,13 @@ export const odBool = z
 	.transform((value) => (typeof value === 'boolean' ? value : value.trim().toLowerCase() === 'true'));
 
 /** A primary or foreign key: a number, or (Open Dental's payment ClinicNum quirk) numeric text. */
+/**
+ * Text as the PMS holds it (names, descriptions, notes): not refused — the PMS is the ledger's truth —
+ * but cleaned (control characters dropped, broken characters replaced, normalised) before the bridge
+ * stores or shows it (issue 13: no stored value is trusted until parsed).
+ */
+export const odText = z.string().transform(cleanText);
+
 export const odKey = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
 
 /** "yyyy-MM-dd"; "0001-01-01" and "" mean none. */
@@ -38,9 +46,9 @@ export const odDate = z
 
 export const odPatientSchema = z.looseObject({
 	PatNum: odKey,
-	LName: z.string(),
-	FName: z.string(),
-	Preferred: z.string().optional(),
+	LName: odText,
+	FName: odText,
+	Preferred: odText.optional(),
 	PatStatus: z.string(),
 	Birthdate: odDate.optional(),
 	Guarantor: odKey,
@@ -52,10 +60,10 @@ export type OdPatient = z.infer<typeof odPatientSchema>;
 
 export const odProviderSchema = z.looseObject({
 	ProvNum: odKey,
-	Abbr: z.string(),
-	LName: z.string(),
-	FName: z.string(),
-	Suffix: z.string().optional(),
+	Abbr: odText,
+	LName: odText,
+	FName: odText,
+	Suffix: odText.optional(),
 	IsSecondary: odBool.optional(),
 	IsHidden: odBool.optional(),
 	ProvStatus: z.string().optional()
@@ -64,16 +72,16 @@ export type OdProvider = z.infer<typeof odProviderSchema>;
 
 export const odClinicSchema = z.looseObject({
 	ClinicNum: odKey,
-	Abbr: z.string(),
-	Description: z.string(),
+	Abbr: odText,
+	Description: odText,
 	IsHidden: odBool.optional()
 });
 export type OdClinic = z.infer<typeof odClinicSchema>;
 
 export const odDefinitionSchema = z.looseObject({
 	DefNum: odKey,
-	ItemName: z.string(),
-	ItemValue: z.string(),
+	ItemName: odText,
+	ItemValue: odText,
 	Category: z.number().int(),
 	isHidden: odBool.optional()
 });
@@ -92,10 +100,10 @@ export const odProcedureSchema = z.looseObject({
 	ProvNum: odKey,
 	ClinicNum: odKey,
 	CodeNum: odKey.optional(),
-	procCode: z.string().optional(),
-	descript: z.string().optional(),
-	ToothNum: z.string().optional(),
-	Surf: z.string().optional(),
+	procCode: odText.optional(),
+	descript: odText.optional(),
+	ToothNum: odText.optional(),
+	Surf: odText.optional(),
 	UnitQty: z.number().int(),
 	BaseUnits: z.number().int(),
 	Discount: odMoney.optional()
@@ -137,9 +145,9 @@ export const odAdjustmentSchema = z.looseObject({
 	AdjAmt: odMoney,
 	PatNum: odKey,
 	AdjType: odKey,
-	adjType: z.string().optional(),
+	adjType: odText.optional(),
 	ProvNum: odKey,
-	AdjNote: z.string().optional(),
+	AdjNote: odText.optional(),
 	ProcNum: odKey,
 	ClinicNum: odKey
 });
@@ -148,12 +156,12 @@ export type OdAdjustment = z.infer<typeof odAdjustmentSchema>;
 export const odPaymentSchema = z.looseObject({
 	PayNum: odKey,
 	PayType: odKey,
-	payType: z.string().optional(),
+	payType: odText.optional(),
 	PayDate: odDate,
 	PayAmt: odMoney,
-	CheckNum: z.string(),
-	BankBranch: z.string().optional(),
-	PayNote: z.string(),
+	CheckNum: odText,
+	BankBranch: odText.optional(),
+	PayNote: odText,
 	PatNum: odKey,
 	ClinicNum: odKey,
 	DateEntry: odDate.optional(),
@@ -181,6 +189,6 @@ export const odCommlogSchema = z.looseObject({
 	CommlogNum: odKey,
 	PatNum: odKey,
 	CommDateTime: z.string(),
-	Note: z.string()
+	Note: odText
 });
 export type OdCommlog = z.infer<typeof odCommlogSchema>;
