@@ -25,6 +25,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'unrecognized_keys') {
 		return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: not part of this request`;
 	}
-	if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+	if (issue.code === 'invalid_type') {
+		// zod leaves the input out of its issues, so the default message is what tells a missing field
+		// ("received undefined") from one of the wrong type.
+		const standard = /^Invalid input: expected (\w+), received (\w+)$/.exec(issue.message);
+		if (standard) return standard[2] === 'undefined' ? 'is required' : `must be ${article(standard[1] ?? '')} (not ${article(standard[2] ?? '')})`;
+	}
 	return issue.message;
+}
+
+function article(type: string): string {
+	return type === 'null' || type === 'undefined' || type === 'NaN' ? type : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }

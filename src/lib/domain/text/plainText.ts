@@ -29,7 +29,7 @@ export const CARD_NUMBER_MESSAGE = 'looks like a card number: Paysplit never sto
  */
 export function plainText(options: PlainTextOptions) {
 	const { max, min = 0, lines = false, cardNumbers = 'refuse' } = options;
-	return z.string({ error: 'must be text' }).transform((raw, ctx) => {
+	return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).transform((raw, ctx) => {
 		const problem = textProblem(raw, { lines });
 		if (problem) {
 			ctx.addIssue({ code: 'custom', message: problem });
