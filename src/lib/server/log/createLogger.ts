@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
-// TODO(issue 13): `$lib/domain/text/maskCardNumbers` once it is in main; this is a stand-in with the same signature.
-import { maskCardNumbers } from './maskCardNumbers';
+import { maskCardNumbers } from '$lib/domain/text/maskCardNumbers';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
