@@ -7,6 +7,8 @@ import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 // @peculiar/x509 resolves its algorithms with tsyringe, which needs the Reflect metadata polyfill first.
 import 'reflect-metadata';
+// The keys and certificates go under DATA_DIR, which the bridge keeps private to its user (issue 13).
+process.umask(0o077);
 const x509 = await import('@peculiar/x509');
 
 x509.cryptoProvider.set(webcrypto);

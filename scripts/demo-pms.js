@@ -9,6 +9,9 @@
 // way into it is the adapter's handler, whose import runs the hook.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
+// The demo practice's database is made private to this user, as the bridge's is (issue 13).
+process.umask(0o077);
+
 const build = new URL('../build/', import.meta.url);
 if (!existsSync(new URL('handler.js', build))) {
 	console.error('Paysplit is not built yet: run `npm run build` first.');

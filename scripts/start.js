@@ -4,6 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 
+// Before anything is written: the practice's data is private to this user (issue 13). DATA_DIR, the
+// database files, the admin secret and bridge.json are made 700/600, whatever the shell's umask.
+process.umask(0o077);
+
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 	console.error('Paysplit is not built yet: run `npm run build` first (npm start does both).');
 	process.exit(1);

@@ -6,6 +6,7 @@ import { startupBanner } from '$lib/server/bridge/startupBanner';
 import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
 import { DatabaseUrlError } from '$lib/server/store/openStore';
 import { StoreUnreadableError } from '$lib/server/store/openPglite';
+import { DataDirNotPrivateError } from '$lib/server/store/privateDataDir';
 
 /**
  * The bridge this process runs: made by `init` (the composition root), handed to every request as
@@ -41,6 +42,10 @@ export const init: ServerInit = async () => {
 			process.exit(1);
 		}
 		if (error instanceof StoreUnreadableError) {
+			console.error(`Paysplit cannot start.\n  - ${error.message}`);
+			process.exit(1);
+		}
+		if (error instanceof DataDirNotPrivateError) {
 			console.error(`Paysplit cannot start.\n  - ${error.message}`);
 			process.exit(1);
 		}

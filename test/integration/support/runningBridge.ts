@@ -8,6 +8,8 @@ export type RunningBridge = {
 	baseUrl: string;
 	dataDir: string;
 	output: () => string;
+	/** The log events so far: the JSON lines of the output, parsed (the banner and other plain lines left out). */
+	logs: () => LogEvent[];
 	/** A new one-time pairing code, through the loopback admin channel (as `npm run -s pair-code`). */
 	pairingCode(): Promise<string>;
 	/** Pairs a device and returns its bearer token. */
@@ -22,6 +24,20 @@ export type RunningBridge = {
 	stop(): Promise<void>;
 	port: number;
 };
+
+/** One line of the bridge's structured log (src/lib/server/log/createLogger.ts). */
+export type LogEvent = { level: 'debug' | 'info' | 'warn' | 'error'; time: string; msg: string } & Record<string, unknown>;
+
+export function parseLogLines(output: string): LogEvent[] {
+	return output.split('\n').flatMap((line) => {
+		if (!line.startsWith('{')) return [];
+		try {
+			return [JSON.parse(line) as LogEvent];
+		} catch {
+			return [];
+		}
+	});
+}
 
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -69,6 +85,7 @@ export async function startRunningBridge(
 		baseUrl,
 		dataDir,
 		output: () => output,
+		logs: () => parseLogLines(output),
 		async pairingCode() {
 			const secret = readFileSync(join(dataDir, 'admin.secret'), 'utf8').trim();
 			const response = await fetch(`${baseUrl}/admin/v1/pair-code`, { method: 'POST', headers: { 'x-admin-secret': secret } });

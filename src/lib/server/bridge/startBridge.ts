@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { createGuessLimit, type GuessLimit } from '../auth/createGuessLimit';
@@ -15,6 +14,7 @@ import { createPostingWorker, type PostingWorker } from '../pipeline/createPosti
 import { createPracticeMirror, type PracticeMirror } from '../practice/createPracticeMirror';
 import { openPglite } from '../store/openPglite';
 import { openStore } from '../store/openStore';
+import { privateDataDir } from '../store/privateDataDir';
 import type { Sql } from '../store/Sql';
 
 export type Bridge = {
@@ -51,13 +51,16 @@ export class ConfigError extends Error {
  * starts the demo PMS when PMS=demo, wires the connector, the PMS mirror and the posting worker.
  */
 export async function startBridge(env: Record<string, string | undefined>, version = '0.1.0'): Promise<Bridge> {
+	// scripts/start.js sets it first thing; this covers a bridge started any other way. Everything the
+	// bridge writes (database files, admin secret, bridge.json) is then private to its user (issue 13).
+	process.umask(0o077);
 	const parsed = parseConfig(env);
 	if (!parsed.ok) throw new ConfigError(parsed.problems);
 	const config = parsed.config;
 	const log = createLogger(config.LOG_LEVEL);
 	const now = () => new Date();
 	const dataDir = resolve(config.DATA_DIR);
-	mkdirSync(dataDir, { recursive: true });
+	privateDataDir(dataDir);
 
 	// The bridge's store: the PostgreSQL server at DATABASE_URL, else PGlite in DATA_DIR/bridge; migrated.
 	// The demo PMS has its own database (PGlite in DATA_DIR/demo-pms), as a real PMS would: nothing it

@@ -61,8 +61,11 @@ export async function applySettlementIn(tx: SqlTx, at: Date, report: SettlementR
 /** What every source does once the transaction committed: log what a person must know, wake posting. */
 export function afterSettlement(deps: Pick<ClearingDeps, 'log' | 'onSettled'>, report: SettlementReport, result: AppliedSettlement): void {
 	const about = result.paymentId ? `payment ${result.paymentId}` : `reference "${report.reference}"`;
-	if (result.alert) deps.log('warn', `clearing (${reportCause(report)}): ${about}: ${result.message}`);
-	else if (result.outcome !== 'matched' && result.outcome !== 'already_settled') deps.log('info', `clearing (${reportCause(report)}): ${about}: ${result.outcome}`);
+	// The reference stays in the text (support matches it against the processor's report); the logger
+	// masks it should a card number have been typed there.
+	const fields = { ...(result.paymentId ? { paymentId: result.paymentId } : {}), outcome: result.outcome, source: report.source };
+	if (result.alert) deps.log('warn', `clearing (${reportCause(report)}): ${about}: ${result.message}`, fields);
+	else if (result.outcome !== 'matched' && result.outcome !== 'already_settled') deps.log('info', `clearing (${reportCause(report)}): ${about}: ${result.outcome}`, fields);
 	if (result.steps.some((s) => s.event.kind === 'settled')) deps.onSettled();
 }
 

@@ -63,7 +63,7 @@ export function createDemoProcessor(deps: DemoProcessorDeps) {
 			if (result.outcome === 'matched') settled += 1;
 			if (result.outcome !== 'matched' || result.paymentId !== row.id) {
 				skipped.add(row.id);
-				deps.log('warn', `demo processor: payment ${row.id} was not settled (${result.outcome}): ${result.message}`);
+				deps.log('warn', `demo processor: payment ${row.id} was not settled (${result.outcome}): ${result.message}`, { paymentId: row.id, outcome: result.outcome });
 			}
 		}
 		if (settled > 0) deps.onSettled();

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { parseConfig } from '../config/config';
 import { serveFetchHandler } from '../http/serveFetchHandler';
 import { openPglite } from '../store/openPglite';
+import { DataDirNotPrivateError, privateDataDir } from '../store/privateDataDir';
 import type { DemoClock } from './api/postPayment';
 import { createDemoPms, DEMO_KEYS, type DemoPms } from './createDemoPms';
 
@@ -96,6 +97,15 @@ export async function runStandaloneDemoPms(env: Record<string, string | undefine
 	if (!parsed.ok) {
 		console.error('The demo PMS cannot start. Fix these settings (environment variables) and start again:');
 		for (const problem of parsed.problems) console.error(`  - ${problem}`);
+		process.exit(1);
+	}
+	// As the bridge does (startBridge): its database is patient data, private to this user (issue 13).
+	process.umask(0o077);
+	try {
+		privateDataDir(dirname(parsed.options.dataDir));
+	} catch (error) {
+		if (!(error instanceof DataDirNotPrivateError)) throw error;
+		console.error(`The demo PMS cannot start.\n  - ${error.message}`);
 		process.exit(1);
 	}
 	let running: DemoPmsServer;

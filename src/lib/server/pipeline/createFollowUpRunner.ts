@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
+import type { Logger } from '../log/createLogger';
 import type { Sql } from '../store/Sql';
 import type { FollowUpKind } from './followUps';
 import { paymentReference } from './paymentNote';
@@ -10,7 +11,8 @@ export type FollowUpDeps = {
 	connector: PmsConnector;
 	now: () => Date;
 	random: () => number;
-	log: (level: 'info' | 'warn' | 'error', message: string) => void;
+	/** Events carry the payment's id as the `paymentId` field. */
+	log: Logger;
 	/** After a note write with an unknown outcome, how long to wait before reading the notes back (as for payments). */
 	settleAfterUnknownMs?: number;
 };
@@ -46,7 +48,7 @@ export function createFollowUpRunner(deps: FollowUpDeps) {
 
 	async function failed(due: Due, failure: PmsFailure): Promise<void> {
 		await sql.query(`UPDATE posting_followup SET status = 'failed', done_at = $3, last_error = $4, attempts = attempts + 1 WHERE payment_id = $1 AND kind = $2`, [due.paymentId, due.kind, deps.now(), failure.message]);
-		deps.log('warn', `payment ${due.paymentId}: the PMS refused its ${label(due.kind)} (${failure.message}); the payment itself is posted`);
+		deps.log('warn', `payment ${due.paymentId}: the PMS refused its ${label(due.kind)} (${failure.message}); the payment itself is posted`, { paymentId: due.paymentId, followUp: due.kind });
 	}
 
 	async function retryLater(due: Due, failure: PmsFailure, keepSent: boolean): Promise<void> {
@@ -60,7 +62,13 @@ export function createFollowUpRunner(deps: FollowUpDeps) {
 			new Date(deps.now().getTime() + delay),
 			failure.message
 		]);
-		deps.log('warn', `payment ${due.paymentId}: writing its ${label(due.kind)} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`);
+		deps.log('warn', `payment ${due.paymentId}: writing its ${label(due.kind)} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`, {
+			paymentId: due.paymentId,
+			followUp: due.kind,
+			failure: failure.kind,
+			attempt: attempts,
+			retryInMs: delay
+		});
 	}
 
 	async function writeStatus(due: Due): Promise<void> {

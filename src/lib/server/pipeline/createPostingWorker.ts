@@ -5,6 +5,7 @@ import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
 import { lockJournal } from '../journal/lockJournal';
 import { mustTransition, transition } from '../journal/transition';
+import type { Logger } from '../log/createLogger';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 import { paymentReference } from './paymentNote';
@@ -21,7 +22,8 @@ export type PostingDeps = {
 	mirror: PracticeMirror;
 	now: () => Date;
 	random: () => number;
-	log: (level: 'info' | 'warn' | 'error', message: string) => void;
+	/** Events about one payment carry its id as the `paymentId` field. */
+	log: Logger;
 	/** How long the worker sleeps when there is nothing to do (it is also woken on new payments). */
 	idleMs?: number;
 	/**
@@ -229,7 +231,7 @@ export function createPostingWorker(deps: PostingDeps) {
 				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), result.value.id]);
 				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
 			});
-			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`);
+			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`, { paymentId: payment.id, pmsPaymentId: result.value.id });
 			deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 			return;
 		}
@@ -238,7 +240,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		await sql.query(`UPDATE posting_attempt SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1`, [attempt?.id, outcome, deps.now(), failure.message]);
 		if (failure.kind === 'refused') {
 			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS refused this payment: ${failure.message}` }, at: deps.now(), cause: 'the PMS refused the payment', actor: BRIDGE }));
-			deps.log('warn', `payment ${payment.id} refused by the PMS: ${failure.message}`);
+			deps.log('warn', `payment ${payment.id} refused by the PMS: ${failure.message}`, { paymentId: payment.id });
 			return;
 		}
 		await retryLater(payment, failure, 'posting');
@@ -251,7 +253,7 @@ export function createPostingWorker(deps: PostingDeps) {
 				return retryLater(payment, { kind: 'unreachable', message: outcome.message }, 'verifying');
 			case 'problem':
 				await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: outcome.reason }, at: deps.now(), cause: 'read back from the PMS and found different', actor: BRIDGE }));
-				deps.log('warn', `payment ${payment.id} failed verification`);
+				deps.log('warn', `payment ${payment.id} failed verification`, { paymentId: payment.id });
 				return;
 			case 'verified':
 				await sql.transaction(async (tx) => {
@@ -274,7 +276,12 @@ export function createPostingWorker(deps: PostingDeps) {
 		const backoff = retryDelay(attempts, deps.random());
 		const delay = failure.kind === 'unknown' ? Math.max(backoff, deps.settleAfterUnknownMs ?? 30_000) : backoff;
 		await sql.query(`UPDATE payment SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [payment.id, attempts, new Date(deps.now().getTime() + delay)]);
-		deps.log('warn', `payment ${payment.id}: ${doing} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`);
+		deps.log('warn', `payment ${payment.id}: ${doing} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`, {
+			paymentId: payment.id,
+			failure: failure.kind,
+			attempt: attempts,
+			retryInMs: delay
+		});
 	}
 
 	async function runLoop(): Promise<void> {

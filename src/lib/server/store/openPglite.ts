@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { createKeyedMutex } from './createKeyedMutex';
+import { privateDataDir } from './privateDataDir';
 import type { Sql, SqlTx } from './Sql';
 
 /**
@@ -29,6 +30,16 @@ export async function openPglite(dir: string | undefined): Promise<Sql> {
 		await db?.close().catch(() => undefined);
 		if (!dir) throw error;
 		throw new StoreUnreadableError(dir, error instanceof Error ? error.message : String(error));
+	}
+	// Past the umask: PGlite copies a new database's ~1,000 files in with explicit 666 modes, and its
+	// start rewrites pg_internal.init 644. Files made later follow the umask (600).
+	if (dir) {
+		try {
+			privateDataDir(dir);
+		} catch (error) {
+			await db.close().catch(() => undefined);
+			throw error;
+		}
 	}
 	return wrap(db);
 }
