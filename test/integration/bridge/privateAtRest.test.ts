@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,14 +74,17 @@ describe('private at rest (issue 13): DATA_DIR and everything under it 700/600',
 		}
 	}, 120_000);
 
-	// Provoked for real: as root, the bridge is started as user "nobody" on a DATA_DIR root owns.
+	// Provoked for real: as root, on a DATA_DIR that belongs to user "nobody" (root could chmod it, but
+	// the bridge does not take over another user's folder). Running the bridge as nobody instead would
+	// need the checkout to be readable by nobody, which a clone in a private folder is not.
 	it.runIf(process.getuid?.() === 0)('a DATA_DIR that belongs to another user stops the bridge, naming the path and what to do, and is left as it was', async () => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-it-'));
 		chmodSync(dataDir, 0o755);
+		chownSync(dataDir, 65534, 65534);
 		try {
 			const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
 				let output = '';
-				const child = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, HOME: tmpdir() }, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+				const child = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
 				child.stdout.on('data', (c) => (output += String(c)));
 				child.stderr.on('data', (c) => (output += String(c)));
 				const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -91,7 +94,7 @@ describe('private at rest (issue 13): DATA_DIR and everything under it 700/600',
 				});
 			});
 			expect(code).toBe(1);
-			expect(output).toContain(`Paysplit cannot start.\n  - ${dataDir} cannot be made private to this user: it belongs to user id 0, not to this user (65534)`);
+			expect(output).toContain(`Paysplit cannot start.\n  - ${dataDir} cannot be made private to this user: it belongs to user id 65534, not to this user (0)`);
 			expect(output).toContain('chown DATA_DIR and everything in it to this user, or choose another DATA_DIR');
 			expect(output).not.toContain('Pairing code');
 			expect(readdirSync(dataDir)).toEqual([]);
