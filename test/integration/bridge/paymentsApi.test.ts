@@ -160,6 +160,30 @@ describe('POST /payments', () => {
 		expect((await api(`/payments/${unknown.id}`)).status).toBe(404);
 	});
 
+	it('a NUL, a lone surrogate, or a card number in any spelling refuses only its own payment, naming the field; the ones after it are journaled (issue 13)', async () => {
+		const hostile: [Record<string, unknown>, string][] = [
+			[cash({ note: 'pasted\u0000text' }), 'note'],
+			[cash({ takenBy: 'Mar\ud800ia' }), 'takenBy'],
+			[cash({ method: { kind: 'check', checkNumber: '10\t42' } }), 'method.checkNumber'],
+			[cash({ note: 'card 4111.1111.1111.1111' }), 'note'],
+			[cash({ note: 'card 4111/1111/1111/1111' }), 'note'],
+			[cash({ note: 'card 4111\t1111\n1111  1111' }), 'note'],
+			[cash({ note: 'card 4111\u00a01111\u00a01111\u00a01111' }), 'note'],
+			[cash({ note: 'card ４１１１ １１１１ １１１１ １１１１' }), 'note'],
+			[cash({ method: { kind: 'ach', reference: '5555-5555-5555-4444' } }), 'method.reference'],
+			[cash({ method: { kind: 'card', terminalRef: 'T 3782 822463 10005', brand: 'Amex', last4: '0005' } }), 'method.terminalRef']
+		];
+		const after = cash();
+		const body = (await (await post([...hostile.map(([p]) => p), after])).json()) as { results: { id: string; outcome: string; error?: { issues: { path: string; message: string }[] } }[] };
+		expect(body.results).toHaveLength(hostile.length + 1);
+		for (const [index, [payment, path]] of hostile.entries()) {
+			expect(body.results[index], `item ${index}`).toMatchObject({ id: payment.id, outcome: 'rejected', error: { issues: [{ path }] } });
+			expect(JSON.stringify(body.results[index])).not.toMatch(/4111|5555|3782/);
+			expect((await api(`/payments/${String(payment.id)}`)).status).toBe(404);
+		}
+		expect(body.results.at(-1)).toEqual({ id: after.id, outcome: 'accepted', status: 'accepted' });
+	});
+
 	it('refuses a payment for a clinic or a pay-first procedure the practice does not have', async () => {
 		const body = (await (await post([cash({ clinicId: '77' }), cash({ allocation: { payFirst: ['999999'] } })])).json()) as { results: { outcome: string; error: { issues: { path: string }[] } }[] };
 		expect(body.results[0]!.error.issues[0]!.path).toBe('clinicId');
