@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createPrng } from '$lib/domain/random/createPrng';
+import { plainText } from '$lib/domain/text/plainText';
 
 /**
  * The demo PMS can be told to misbehave, for tests of the bridge's exactly-once posting (issue 5):
@@ -20,7 +21,7 @@ export const faultSchema = z.strictObject({
 	 */
 	rate: z.number().gt(0).max(1).optional(),
 	/** For `refuse`: the message, as Open Dental would write it. */
-	message: z.string().max(500).optional(),
+	message: plainText({ max: 500 }).optional(),
 	/** For `timeout`: how long to wait before doing the work (the caller has given up by then). */
 	ms: z.number().int().min(0).max(120_000).optional()
 });

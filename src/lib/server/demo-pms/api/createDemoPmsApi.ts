@@ -2,6 +2,9 @@ import type { Sql } from '../../store/Sql';
 import { getAdjustments, getClaimProcs, getClinics, getCommlogs, getDefinitions, getPatient, getPatients, getPayments, getPaySplits, getPreferences, getProcedureLogs, getProviders } from './readResources';
 import { odError, odJson } from './odResponse';
 import { DroppedConnection, faultPlanSchema, type Faults } from '../faults';
+import { bodyProblems, readOdBody } from './odBody';
+import { MAX_KEY } from './odBounds';
+import { wholeNumber } from './odQuery';
 import { postCommlog } from './postCommlog';
 import { postPayment, type DemoClock } from './postPayment';
 import { putPayment } from './putPayment';
@@ -59,11 +62,14 @@ export function createDemoPmsApi(options: DemoPmsApiOptions): DemoPmsApi {
 		const method = request.method.toUpperCase();
 		const segments = path.split('/').filter(Boolean);
 		const [resource, id, extra] = segments;
-		const numericId = id !== undefined && /^\d+$/.test(id) ? Number(id) : undefined;
+		// A path id of digits is a key (0 to MAX_KEY, or a 400 naming it); anything else names no resource (404).
+		const idKey = (name: string) => (id !== undefined && /^\d+$/.test(id) ? wholeNumber(id, name, 0, MAX_KEY) : undefined);
 		try {
 			if (method === 'GET') {
 				if (resource === 'patients' && id === 'Simple' && !extra) return await getPatients(sql, url, true);
-				if (resource === 'patients' && numericId !== undefined && !extra) return await getPatient(sql, numericId);
+				const patNum = resource === 'patients' && !extra ? idKey('PatNum') : undefined;
+				if (patNum instanceof Response) return patNum;
+				if (patNum !== undefined) return await getPatient(sql, patNum);
 				if (segments.length === 1) {
 					switch (resource) {
 						case 'patients':
@@ -93,8 +99,11 @@ export function createDemoPmsApi(options: DemoPmsApiOptions): DemoPmsApi {
 			}
 			if (method === 'POST' && segments.length === 1 && resource === 'payments') return await postPayment(sql, request, clock);
 			if (method === 'POST' && segments.length === 1 && resource === 'commlogs') return await postCommlog(sql, request, clock.now);
-			if (method === 'PUT' && resource === 'payments' && numericId !== undefined && !extra) return await putPayment(sql, numericId, request, clock.now);
+			const payNum = method === 'PUT' && resource === 'payments' && !extra ? idKey('PayNum') : undefined;
+			if (payNum instanceof Response) return payNum;
+			if (payNum !== undefined) return await putPayment(sql, payNum, request, clock.now);
 		} catch (error) {
+			// The last resort: every input is checked before it reaches the database (issue 13), so this is a bug.
 			console.error(`demo PMS: ${method} ${path} failed`, error);
 			return odError(500, 'The demo PMS failed to handle this request.');
 		}
@@ -108,8 +117,10 @@ async function controlFaults(request: Request, faults: Faults | undefined): Prom
 	if (!faults) return odError(404, 'This demo PMS was started without fault injection.');
 	if (request.method === 'GET') return odJson(faults.get());
 	if (request.method !== 'PUT') return odError(405, '_demo/faults answers GET and PUT.');
-	const parsed = faultPlanSchema.safeParse(await request.json().catch(() => null));
-	if (!parsed.success) return odError(400, `Fault plan is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+	const raw = await readOdBody(request);
+	if (raw instanceof Response) return raw;
+	const parsed = faultPlanSchema.safeParse(raw);
+	if (!parsed.success) return odError(400, `Fault plan is invalid: ${bodyProblems(parsed.error, raw).join('; ')}.`);
 	faults.set(parsed.data);
 	return odJson(faults.get());
 }

@@ -1,38 +1,34 @@
 import { z } from 'zod';
-import { odKey } from '../../opendental/odWire';
+import { plainText } from '$lib/domain/text/plainText';
 import { DEF_CATEGORY } from '../../opendental/odEnums';
 import type { Sql } from '../../store/Sql';
+import { odChoiceField, odDateTimeField, odKeyField, parseOdBody } from './odBody';
+import { TEXT_MAX } from './odBounds';
 import { formatCommlog } from './odFormat';
 import { odDateTime, odError, odJson } from './odResponse';
 
 const MODES = ['None', 'Email', 'Mail', 'Phone', 'In Person', 'Text', 'Email and Text', 'Phone and Text', 'Fax'];
 const SENT = ['Neither', 'Sent', 'Received'];
 
+/** Open Dental's fields for POST /commlogs (docs/opendental-api-reference.md §11); others are ignored. Bounds: odBounds. */
 const bodySchema = z.looseObject({
-	PatNum: odKey.optional(),
-	Note: z.string().optional(),
-	CommDateTime: z.string().optional(),
-	CommType: odKey.optional(),
-	commType: z.string().optional(),
-	Mode_: z.string().optional(),
-	SentOrReceived: z.string().optional()
+	PatNum: odKeyField.optional(),
+	Note: plainText({ max: TEXT_MAX.Note, lines: true }).optional(),
+	CommDateTime: odDateTimeField.optional(),
+	CommType: odKeyField.optional(),
+	commType: odChoiceField.optional(),
+	Mode_: odChoiceField.optional(),
+	SentOrReceived: odChoiceField.optional()
 });
 
 /** POST /commlogs: a note in the patient's communication log (default type Misc, mode Phone, Sent). */
 export async function postCommlog(sql: Sql, request: Request, now: () => Date): Promise<Response> {
-	let raw: unknown;
-	try {
-		raw = await request.json();
-	} catch {
-		return odError(400, 'The request body is not valid JSON.');
-	}
-	const parsed = bodySchema.safeParse(raw);
-	if (!parsed.success) return odError(400, `${String(parsed.error.issues[0]?.path[0] ?? 'Body')} is invalid.`);
-	const body = parsed.data;
+	const body = await parseOdBody(request, bodySchema);
+	if (body instanceof Response) return body;
 	if (body.PatNum === undefined) return odError(400, 'PatNum is required.');
-	if (!body.Note || body.Note.trim() === '') return odError(400, 'Note is required.');
+	// plainText has trimmed it: a note of spaces is no note.
+	if (!body.Note) return odError(400, 'Note is required.');
 	const when = body.CommDateTime ?? odDateTime(now());
-	if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(when)) return odError(400, 'CommDateTime format must be yyyy-MM-dd HH:mm:ss.');
 	const mode = MODES.indexOf(body.Mode_ ?? 'Phone');
 	if (mode < 0) return odError(400, `Mode_ is invalid. Allowed: ${MODES.join(', ')}.`);
 	const sent = SENT.indexOf(body.SentOrReceived ?? 'Sent');

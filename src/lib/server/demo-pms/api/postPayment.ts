@@ -1,28 +1,30 @@
 import { z } from 'zod';
 import { allocatePayment } from '$lib/domain/allocation/allocatePayment';
 import type { AllocationSplit } from '$lib/domain/allocation/allocationSplit';
-import { isIsoDate } from '$lib/domain/dates/isoDate';
+import { plainText } from '$lib/domain/text/plainText';
 import { centsToDecimal } from '../../opendental/odMoney';
-import { odBool, odKey, odMoney } from '../../opendental/odWire';
 import { DEF_CATEGORY } from '../../opendental/odEnums';
 import { odAllocationPreferences } from '../../opendental/odPreferences';
 import type { Sql, SqlTx } from '../../store/Sql';
 import { readFamilyLedger } from '../readFamilyLedger';
+import { odAmountField, odBoolField, odDateField, odKeyField, parseOdBody } from './odBody';
+import { MAX_PROC_NUMS, TEXT_MAX } from './odBounds';
 import { formatPayment } from './odFormat';
 import { odError, odJson } from './odResponse';
 
+/** Open Dental's fields for POST /payments (docs/opendental-api-reference.md §7); others are ignored. Bounds: odBounds. */
 const bodySchema = z.looseObject({
-	PayAmt: odMoney.optional(),
-	PatNum: odKey.optional(),
-	PayType: odKey.optional(),
-	PayDate: z.string().optional(),
-	CheckNum: z.string().max(25).optional(),
-	BankBranch: z.string().max(25).optional(),
-	PayNote: z.string().max(4000).optional(),
-	ClinicNum: odKey.optional(),
-	isPatientPreferred: odBool.optional(),
-	isPrepayment: odBool.optional(),
-	procNums: z.array(odKey).optional()
+	PayAmt: odAmountField.optional(),
+	PatNum: odKeyField.optional(),
+	PayType: odKeyField.optional(),
+	PayDate: odDateField.optional(),
+	CheckNum: plainText({ max: TEXT_MAX.CheckNum }).optional(),
+	BankBranch: plainText({ max: TEXT_MAX.BankBranch }).optional(),
+	PayNote: plainText({ max: TEXT_MAX.PayNote, lines: true }).optional(),
+	ClinicNum: odKeyField.optional(),
+	isPatientPreferred: odBoolField.optional(),
+	isPrepayment: odBoolField.optional(),
+	procNums: z.array(odKeyField, { error: 'must be a list of procedure numbers' }).max(MAX_PROC_NUMS, { message: `must list at most ${MAX_PROC_NUMS} procedures` }).optional()
 });
 
 export type DemoClock = { today: () => string; now: () => Date };
@@ -34,25 +36,13 @@ export type DemoClock = { today: () => string; now: () => Date };
  * splits in one transaction. Answers 201 with the payment (no splits), or Open Dental's refusals.
  */
 export async function postPayment(sql: Sql, request: Request, clock: DemoClock): Promise<Response> {
-	let raw: unknown;
-	try {
-		raw = await request.json();
-	} catch {
-		return odError(400, 'The request body is not valid JSON.');
-	}
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return odError(400, 'The request body must be a JSON object.');
-	const parsed = bodySchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		return odError(400, `${String(issue?.path[0] ?? 'Body')} is invalid.`);
-	}
-	const body = parsed.data;
+	const body = await parseOdBody(request, bodySchema);
+	if (body instanceof Response) return body;
 	if (body.PayAmt === undefined) return odError(400, 'PayAmt is required.');
 	if (body.PatNum === undefined) return odError(400, 'PatNum is required.');
 	const amount = body.PayAmt;
 	if (amount <= 0) return odError(400, 'PayAmt must be greater than 0. Use payments/Refund for refunds.');
 	const payDate = body.PayDate ?? clock.today();
-	if (!isIsoDate(payDate)) return odError(400, 'PayDate format must be yyyy-MM-dd.');
 	if (payDate > clock.today()) return odError(400, 'PayDate cannot be in the future.');
 
 	return sql.transaction(async (tx) => {

@@ -1,32 +1,28 @@
 import { z } from 'zod';
-import { odKey } from '../../opendental/odWire';
+import { plainText } from '$lib/domain/text/plainText';
 import { DEF_CATEGORY, PROCESS_STATUS } from '../../opendental/odEnums';
 import type { Sql } from '../../store/Sql';
+import { odKeyField, parseOdBody } from './odBody';
+import { TEXT_MAX } from './odBounds';
 import { formatPayment } from './odFormat';
 import { odError, odJson } from './odResponse';
 
 const bodySchema = z.looseObject({
-	PayType: odKey.optional(),
-	CheckNum: z.string().max(25).optional(),
-	BankBranch: z.string().max(25).optional(),
-	PayNote: z.string().max(4000).optional(),
-	ProcessStatus: z.string().optional()
+	PayType: odKeyField.optional(),
+	CheckNum: plainText({ max: TEXT_MAX.CheckNum }).optional(),
+	BankBranch: plainText({ max: TEXT_MAX.BankBranch }).optional(),
+	PayNote: plainText({ max: TEXT_MAX.PayNote, lines: true }).optional(),
+	ProcessStatus: z.enum(['OnlineProcessed', 'OnlinePending'], { error: 'must be either "OnlineProcessed" or "OnlinePending"' }).optional()
 });
 
 /**
  * PUT /payments/{PayNum}: Open Dental lets the API change only PayType, CheckNum, BankBranch, PayNote
  * and ProcessStatus ("OnlineProcessed" or "OnlinePending"); amount, date and splits never change.
+ * Every field is checked before the first write, so a refused request changes nothing.
  */
 export async function putPayment(sql: Sql, payNum: number, request: Request, now: () => Date): Promise<Response> {
-	let raw: unknown;
-	try {
-		raw = await request.json();
-	} catch {
-		return odError(400, 'The request body is not valid JSON.');
-	}
-	const parsed = bodySchema.safeParse(raw);
-	if (!parsed.success) return odError(400, `${String(parsed.error.issues[0]?.path[0] ?? 'Body')} is invalid.`);
-	const body = parsed.data;
+	const body = await parseOdBody(request, bodySchema);
+	if (body instanceof Response) return body;
 	return sql.transaction(async (tx) => {
 		const existing = (await tx.query(`SELECT "PayNum" FROM opendental.payment WHERE "PayNum" = $1`, [payNum]))[0];
 		if (!existing) return odError(404, 'Payment not found.');
@@ -40,9 +36,6 @@ export async function putPayment(sql: Sql, payNum: number, request: Request, now
 			if (value !== undefined) await tx.query(`UPDATE opendental.payment SET "${column}" = $1 WHERE "PayNum" = $2`, [value, payNum]);
 		}
 		if (body.ProcessStatus !== undefined) {
-			if (body.ProcessStatus !== 'OnlineProcessed' && body.ProcessStatus !== 'OnlinePending') {
-				return odError(400, 'ProcessStatus must be either "OnlineProcessed" or "OnlinePending".');
-			}
 			await tx.query(`UPDATE opendental.payment SET "ProcessStatus" = $1 WHERE "PayNum" = $2`, [PROCESS_STATUS.indexOf(body.ProcessStatus), payNum]);
 		}
 		await tx.query(`UPDATE opendental.payment SET "SecDateTEdit" = $1 WHERE "PayNum" = $2`, [now(), payNum]);

@@ -1,9 +1,12 @@
-import { isIsoDate } from '$lib/domain/dates/isoDate';
 import type { Sql } from '../../store/Sql';
+import { MAX_CATEGORY, TEXT_MAX } from './odBounds';
+import { isOdDate } from './odDates';
 import { formatAdjustment, formatClaimProc, formatClinic, formatCommlog, formatDefinition, formatPatient, formatPayment, formatPaySplit, formatProcedure, formatProvider } from './odFormat';
-import { keyParam, odError, odJson, paging } from './odResponse';
+import { keyParam, paging, textParam } from './odQuery';
+import { odError, odJson } from './odResponse';
 
-type Filter = { column: string; param: string };
+/** An equality on a key column; `max` bounds the parameter (MAX_KEY unless said, odBounds). */
+type Filter = { column: string; param: string; max?: number };
 /** A condition with a value already checked by the caller, e.g. `DateEntry >= $n`. */
 type Condition = { column: string; op: '=' | '>=' | 'ILIKE'; value: unknown };
 
@@ -25,7 +28,7 @@ async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: F
 		where.push(`${condition.column} ${condition.op} $${params.length}`);
 	}
 	for (const filter of filters) {
-		const value = keyParam(url, filter.param);
+		const value = keyParam(url, filter.param, filter.max);
 		if (value instanceof Response) return value;
 		if (value === undefined) continue;
 		params.push(value);
@@ -41,9 +44,12 @@ async function listRows(sql: Sql, url: URL, from: string, pk: string, filters: F
 
 export async function getPatients(sql: Sql, url: URL, simple: boolean): Promise<Response> {
 	// LName and FName match the start of the name, ignoring case, as Open Dental's patient search does.
-	const nameFilters: Condition[] = (['LName', 'FName'] as const)
-		.filter((name) => url.searchParams.get(name))
-		.map((name) => ({ column: `p."${name}"`, op: 'ILIKE', value: `${(url.searchParams.get(name) ?? '').replace(/[\\%_]/g, '\\$&')}%` }));
+	const nameFilters: Condition[] = [];
+	for (const name of ['LName', 'FName'] as const) {
+		const text = textParam(url, name, TEXT_MAX.name);
+		if (text instanceof Response) return text;
+		if (text !== undefined) nameFilters.push({ column: `p."${name}"`, op: 'ILIKE', value: `${text.replace(/[\\%_]/g, '\\$&')}%` });
+	}
 	const rows = await listRows(sql, url, `SELECT p.* FROM opendental.patient p`, 'p."PatNum"', [
 		{ column: 'p."ClinicNum"', param: 'ClinicNum' },
 		{ column: 'p."Guarantor"', param: 'Guarantor' },
@@ -86,12 +92,13 @@ export async function getClinics(sql: Sql, url: URL): Promise<Response> {
 
 export async function getDefinitions(sql: Sql, url: URL): Promise<Response> {
 	const includeHidden = (url.searchParams.get('includeHidden') ?? 'false').toLowerCase() === 'true';
-	const rows = await listRows(sql, url, `SELECT * FROM opendental.definition`, '"Category","ItemOrder","DefNum"', [{ column: '"Category"', param: 'Category' }], includeHidden ? [] : ['"IsHidden" = false']);
+	const rows = await listRows(sql, url, `SELECT * FROM opendental.definition`, '"Category","ItemOrder","DefNum"', [{ column: '"Category"', param: 'Category', max: MAX_CATEGORY }], includeHidden ? [] : ['"IsHidden" = false']);
 	return rows instanceof Response ? rows : odJson(rows.map(formatDefinition));
 }
 
 export async function getPreferences(sql: Sql, url: URL): Promise<Response> {
-	const name = url.searchParams.get('PrefName');
+	const name = textParam(url, 'PrefName', TEXT_MAX.PrefName);
+	if (name instanceof Response) return name;
 	const rows = name
 		? await sql.query(`SELECT "PrefNum","PrefName","ValueString" FROM opendental.preference WHERE "PrefName" = $1`, [name])
 		: await listRows(sql, url, `SELECT "PrefNum","PrefName","ValueString" FROM opendental.preference`, '"PrefNum"', []);
@@ -144,7 +151,7 @@ export async function getPayments(sql: Sql, url: URL): Promise<Response> {
 	const dateEntry = url.searchParams.get('DateEntry');
 	const conditions: Condition[] = [];
 	if (dateEntry) {
-		if (!isIsoDate(dateEntry)) return odError(400, 'DateEntry format must be yyyy-MM-dd.');
+		if (!isOdDate(dateEntry)) return odError(400, 'DateEntry format must be yyyy-MM-dd.');
 		conditions.push({ column: 'p."DateEntry"', op: '>=', value: dateEntry });
 	}
 	const rows = await listRows(sql, url, `SELECT * FROM opendental.payment p`, 'p."PayNum"', [
