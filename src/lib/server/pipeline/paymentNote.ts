@@ -29,6 +29,8 @@ export function paymentNote(intent: PaymentIntent): string {
 		default:
 			how = assertNever(method);
 	}
-	const parts = [paymentReference(intent.id), how, intent.takenBy ? `taken by ${intent.takenBy}` : null, intent.note ? intent.note : null];
+	// Each part starts with a word, so digits that end one part (an ACH reference) and digits that start
+	// the next (a note) can never read as one long number — a card number, to the PMS's eyes.
+	const parts = [paymentReference(intent.id), how, intent.takenBy ? `taken by ${intent.takenBy}` : null, intent.note ? `note: ${intent.note}` : null];
 	return parts.filter(Boolean).join(' · ');
 }
