@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '$lib/domain/dates/isTimeZone';
 import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
 import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
@@ -41,15 +42,6 @@ export const practiceZoneRowSchema = z.object({
 	savedAt: z.string()
 });
 export type PracticeZoneRow = z.infer<typeof practiceZoneRowSchema>;
-
-function isTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 export const metaRowSchema = z.discriminatedUnion('key', [deviceRowSchema, feedStateRowSchema, staffRowSchema, changesCursorRowSchema, practiceZoneRowSchema]);
 export type MetaRow = z.infer<typeof metaRowSchema>;

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
+import { isTimeZone } from '$lib/domain/dates/isTimeZone';
 
 const port = (name: string, fallback: number) =>
 	z
@@ -9,15 +10,6 @@ const port = (name: string, fallback: number) =>
 			message: `${name} must be a TCP port number from 0 to 65535`
 		})
 		.transform(Number);
-
-function isTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 const SUPPORTED_PMS = ['demo', 'opendental'] as const;
 
