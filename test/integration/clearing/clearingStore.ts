@@ -5,6 +5,7 @@ import type { Sql } from '$lib/server/store/Sql';
 import type { ClearingDeps } from '$lib/server/clearing/clearingDeps';
 import type { LogLevel } from '$lib/server/log/createLogger';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 export const DEVICE = { id: '00000000-0000-4000-8000-000000000001', name: 'Desk' };
 
@@ -26,7 +27,7 @@ export async function openClearingStore(migrations = bridgeMigrations) {
 	/** Journals a payment straight into the store, in `status`, as the pipeline would have left it. */
 	async function insertPayment(method: Method, amount: number, status = method.kind === 'card' || method.kind === 'ach' ? 'awaiting_clearing' : 'cleared', attentionFrom: string | null = null) {
 		const id = paymentId();
-		const intent = { id, patientId: '1', amount, method, payDate: '2026-11-23', takenAt: now().toISOString() };
+		const intent = { id, patientId: '1', amount, method, payDate: practiceDay(0, now()), takenAt: now().toISOString() };
 		await sql.query(
 			`INSERT INTO payment (id, intent, content_key, patient_id, family_id, method_kind, amount, status, attention_from, device_id, received_at, updated_at)
 			 VALUES ($1, $2, $3, '1', '1', $4, $5, $6, $7, $8, $9, $9)`,

@@ -10,6 +10,7 @@ import { receivePayments } from '$lib/server/payments/receivePayments';
 import { createFakeConnector, setSplitOf, type PostBehaviour } from './fakeConnector';
 import { paymentId } from '../support/paymentIds';
 import { useSqlBackends, type SqlBackend } from '../../support/sqlBackends';
+import { practiceDay } from '../../support/practiceDay';
 
 const backends = useSqlBackends();
 
@@ -52,10 +53,10 @@ async function setup(script: PostBehaviour[], timeZone?: string) {
 	return { fake, worker, drain };
 }
 
-async function take(method: unknown = { kind: 'cash' }, patientId = '1', payDate = '2026-11-23') {
+async function take(method: unknown = { kind: 'cash' }, patientId = '1', payDate = practiceDay(0, now())) {
 	const id = paymentId();
 	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
-	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [{ id, patientId, amount: 2500, method, payDate, takenAt: '2026-11-23T15:00:00.000Z' }]);
+	const [result] = await receivePayments({ sql, mirror, now, today: () => practiceDay(0, now()) }, device, [{ id, patientId, amount: 2500, method, payDate, takenAt: '2026-11-23T15:00:00.000Z' }]);
 	expect(result?.outcome).toBe('accepted');
 	return id;
 }
@@ -142,7 +143,7 @@ describe('writes each payment to the PMS exactly once', () => {
 		const { fake, drain } = await setup(['ok']);
 		const id = await take();
 		// The previous process applied the write and died before recording the answer.
-		fake.payments.push({ id: '777', patientId: '1', amount: 2500 as never, payDate: '2026-11-23', paymentTypeId: '70', note: `Paysplit ${id} · cash` });
+		fake.payments.push({ id: '777', patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id} · cash` });
 		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
 		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, now())`, [id]);
 		await drain();
@@ -183,7 +184,7 @@ describe('writes each payment to the PMS exactly once', () => {
 	it('flags a reference found twice in the PMS instead of guessing', async () => {
 		const { fake, drain } = await setup([]);
 		const id = await take();
-		for (const n of ['1', '2']) fake.payments.push({ id: n, patientId: '1', amount: 2500 as never, payDate: '2026-11-23', paymentTypeId: '70', note: `Paysplit ${id}` });
+		for (const n of ['1', '2']) fake.payments.push({ id: n, patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id}` });
 		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
 		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at, outcome) VALUES ($1, now(), 'unknown')`, [id]);
 		await drain();

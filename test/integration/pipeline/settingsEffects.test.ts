@@ -11,6 +11,7 @@ import { receivePayments } from '$lib/server/payments/receivePayments';
 import { saveSettings } from '$lib/server/settings/saveSettings';
 import { createFakeConnector, type PostBehaviour } from './fakeConnector';
 import { paymentId } from '../support/paymentIds';
+import { practiceDay } from '../../support/practiceDay';
 
 let sql: Sql;
 let clock: number;
@@ -60,8 +61,8 @@ async function setup(script: PostBehaviour[] = []) {
 async function take(extra: Record<string, unknown> = {}) {
 	const id = paymentId();
 	const mirror = createPracticeMirror({ sql, connector: createFakeConnector().connector, now, log: () => undefined });
-	const [result] = await receivePayments({ sql, mirror, now, today: () => '2026-11-23' }, device, [
-		{ id, patientId: '1', amount: 2500, method: { kind: 'check', checkNumber: '1042' }, payDate: '2026-11-23', takenAt: '2026-11-23T15:04:00.000Z', takenBy: 'Maria', ...extra }
+	const [result] = await receivePayments({ sql, mirror, now, today: () => practiceDay(0, now()) }, device, [
+		{ id, patientId: '1', amount: 2500, method: { kind: 'check', checkNumber: '1042' }, payDate: practiceDay(0, now()), takenAt: '2026-11-23T15:04:00.000Z', takenBy: 'Maria', ...extra }
 	]);
 	expect(result?.outcome).toBe('accepted');
 	return id;

@@ -1,5 +1,6 @@
 import { formatUuidV7 } from '$lib/domain/ids/uuid';
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
+import { practiceDay } from '../../../../support/practiceDay';
 
 let counter = 0;
 
@@ -18,7 +19,8 @@ export function makeIntent(overrides: Partial<Record<keyof PaymentIntent, unknow
 		patientId: '1',
 		amount: 2500,
 		method: { kind: 'cash' },
-		payDate: '2026-11-23',
+		// The practice's day at the doubles' fixed clock.
+		payDate: practiceDay(0, new Date('2026-11-23T14:00:00.000Z')),
 		takenAt: '2026-11-23T14:00:00.000Z',
 		...overrides
 	} as PaymentIntent;
