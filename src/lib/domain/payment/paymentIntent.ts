@@ -21,7 +21,9 @@ function methodSchema(text: TextRule) {
 		'kind',
 		[
 			z.strictObject({ kind: z.literal('cash') }),
-			z.strictObject({ kind: z.literal('check'), checkNumber: text(32, { required: true }) }),
+			// Open Dental keeps a check number in a varchar(25) (payment.CheckNum): a longer one would be
+			// refused by the PMS after the payment was taken, so it is refused at the desk.
+			z.strictObject({ kind: z.literal('check'), checkNumber: text(25, { required: true }) }),
 			z.strictObject({
 				kind: z.literal('card'),
 				terminalRef: text(64, { required: true }),
