@@ -63,22 +63,23 @@ describe('the Open Dental connector over HTTP, against the demo PMS', () => {
 	});
 
 	it('posts a payment only (one unearned split), finds it by reference, and reads its splits', async () => {
-		const reference = 'Paysplit 01a207cc-5eed-776f-94b3-000000000001';
-		const posted = await connector.postPayment({ patientId: '1', amount: 3333 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, note: `${reference} · cash`, mode: 'post_only' });
+		const paymentId = '01a207cc-5eed-776f-94b3-000000000001';
+		const posted = await connector.postPayment({ paymentId, patientId: '1', amount: 3333 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, description: 'cash', mode: 'post_only', splits: [] });
 		expect(posted.ok).toBe(true);
-		if (!posted.ok) return;
-		expect(posted.value).toMatchObject({ patientId: '1', amount: 3333, payDate: TODAY, paymentTypeId: '2' });
-		const found = await connector.findPaymentsByReference('1', reference);
-		expect(found.ok && found.value.map((p) => p.id)).toEqual([posted.value.id]);
-		// A reference that merely starts the same is not ours.
-		const other = await connector.findPaymentsByReference('1', 'Paysplit 01a207cc-5eed-776f-94b3-00000000000');
+		if (!posted.ok || posted.value.kind !== 'written') throw new Error('not written');
+		const [row] = posted.value.payments;
+		expect(row).toMatchObject({ patientId: '1', amount: 3333, payDate: TODAY, paymentTypeId: '2', note: `Paysplit ${paymentId} · cash` });
+		const found = await connector.findPayments({ paymentId, patientId: '1' });
+		expect(found.ok && found.value.map((p) => p.pmsPaymentId)).toEqual([row!.pmsPaymentId]);
+		// A payment whose id merely starts the same is not ours.
+		const other = await connector.findPayments({ paymentId: '01a207cc-5eed-776f-94b3-00000000000', patientId: '1' });
 		expect(other.ok && other.value).toEqual([]);
-		const splits = await connector.readSplits(posted.value.id);
+		const splits = await connector.readSplits(row!.pmsPaymentId);
 		expect(splits.ok && splits.value).toEqual([{ patientId: '1', providerId: null, clinicId: expect.any(String), amount: 3333, unearnedType: expect.any(String) }]);
 	});
 
 	it('reports the PMS refusing a payment as `refused`, with Open Dental’s message', async () => {
-		const result = await connector.postPayment({ patientId: '999999', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, note: 'x', mode: 'post_only' });
+		const result = await connector.postPayment({ patientId: '999999', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, paymentId: '01a207cc-5eed-776f-94b3-000000000002', description: 'x', mode: 'post_only', splits: [] });
 		expect(result).toEqual({ ok: false, failure: { kind: 'refused', status: 404, message: 'Patient not found.' } });
 	});
 
@@ -93,7 +94,7 @@ describe('the Open Dental connector over HTTP, against the demo PMS', () => {
 		const port = await freePort();
 		const down = createOpenDentalConnector({ baseUrl: `http://127.0.0.1:${port}/api/v1`, ...DEMO_KEYS, fetch: (i, init) => fetch(i, init) });
 		const read = await down.readPractice();
-		const write = await down.postPayment({ patientId: '1', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, note: 'x', mode: 'post_only' });
+		const write = await down.postPayment({ patientId: '1', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, paymentId: '01a207cc-5eed-776f-94b3-000000000002', description: 'x', mode: 'post_only', splits: [] });
 		expect(!read.ok && read.failure.kind).toBe('unreachable');
 		expect(!write.ok && write.failure.kind).toBe('unreachable');
 	});
@@ -103,7 +104,7 @@ describe('the Open Dental connector over HTTP, against the demo PMS', () => {
 			await new Promise((r) => setTimeout(r, 20));
 			return fetch(i, init);
 		} });
-		const write = await slow.postPayment({ patientId: '1', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, note: 'x', mode: 'post_only' });
+		const write = await slow.postPayment({ patientId: '1', amount: 100 as never, payDate: TODAY, paymentTypeId: '2', clinicId: null, paymentId: '01a207cc-5eed-776f-94b3-000000000002', description: 'x', mode: 'post_only', splits: [] });
 		expect(!write.ok && write.failure.kind).toBe('unknown');
 	});
 });

@@ -1,5 +1,7 @@
 import type { Cents } from '$lib/domain/money/cents';
-import type { PmsConnector, PmsFailureKind, PmsPatientNote, PmsPayment, PmsPaymentRequest, PmsResult, PmsSplit, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
+import { paymentNote } from '$lib/domain/payment/paymentDescription';
+import { paysplitReference } from '$lib/domain/payment/paysplitReference';
+import type { PmsConnector, PmsFailureKind, PmsPatientNote, PmsPayment, PmsPaymentRequest, PmsResult, PmsSplit, PmsWrite, PracticeSnapshot } from '$lib/server/connectors/PmsConnector';
 
 /** How this fake PMS splits a payment (tests may replace it to make the PMS disagree with the engine). */
 export let splitOf = (payment: PmsPayment): PmsSplit => ({ patientId: payment.patientId, providerId: null, clinicId: null, amount: payment.amount, unearnedType: '283' });
@@ -46,17 +48,17 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 			const family = snapshot.families.find((f) => f.guarantorId === guarantorId);
 			return { ok: true, value: family ? { patients: snapshot.patients.filter((p) => p.guarantorId === guarantorId), ledger: family.ledger } : null };
 		},
-		async postPayment(request): Promise<PmsResult<PmsPayment>> {
+		async postPayment(request): Promise<PmsResult<PmsWrite>> {
 			writes.push(request);
 			const behaviour = script.shift() ?? 'ok';
 			const apply = () => {
-				const payment: PmsPayment = { id: String(500 + payments.length), patientId: request.patientId, amount: request.amount as Cents, payDate: request.payDate, paymentTypeId: request.paymentTypeId, note: request.note };
+				const payment: PmsPayment = { pmsPaymentId: String(500 + payments.length), patientId: request.patientId, amount: request.amount as Cents, payDate: request.payDate, paymentTypeId: request.paymentTypeId, note: paymentNote(request.paymentId, request.description) };
 				payments.push(payment);
 				return payment;
 			};
 			switch (behaviour) {
 				case 'ok':
-					return { ok: true, value: apply() };
+					return { ok: true, value: { kind: 'written', payments: [apply()] } };
 				case 'lose_response':
 					apply();
 					return { ok: false, failure: { kind: 'unknown', message: 'socket hang up' } };
@@ -68,13 +70,14 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 					return { ok: false, failure: { kind: 'unreachable', message: 'ECONNREFUSED' } };
 			}
 		},
-		async findPaymentsByReference(patientId, reference) {
+		async findPayments({ paymentId, patientId }) {
 			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
-			return { ok: true, value: payments.filter((p) => p.patientId === patientId && p.note.startsWith(reference)) };
+			const reference = paysplitReference(paymentId);
+			return { ok: true, value: payments.filter((p) => p.patientId === patientId && (p.note === reference || p.note.startsWith(`${reference} `))) };
 		},
-		async setPaymentStatus(paymentId, statusId): Promise<PmsResult<void>> {
+		async setPaymentStatus(pmsPaymentId, statusId): Promise<PmsResult<void>> {
 			const behaviour = followUpScript.shift() ?? 'ok';
-			if (behaviour === 'ok' || behaviour === 'lose_response') statuses.set(paymentId, statusId);
+			if (behaviour === 'ok' || behaviour === 'lose_response') statuses.set(pmsPaymentId, statusId);
 			if (behaviour === 'ok') return { ok: true, value: undefined };
 			return { ok: false, failure: { kind: behaviour === 'lose_response' ? 'unknown' : behaviour, message: `status write: ${behaviour}` } };
 		},
@@ -94,8 +97,8 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 			if (readsFail) return { ok: false, failure: { kind: 'unreachable', message: 'down' } };
 			return { ok: true, value: notes.filter((n) => n.patientId === patientId && n.text.includes(reference)) };
 		},
-		async readSplits(paymentId) {
-			const payment = payments.find((p) => p.id === paymentId);
+		async readSplits(pmsPaymentId) {
+			const payment = payments.find((p) => p.pmsPaymentId === pmsPaymentId);
 			// As the demo PMS splits a payment for a family that owes nothing: all prepayment.
 			return { ok: true, value: payment ? [splitOf(payment)] : [] };
 		}

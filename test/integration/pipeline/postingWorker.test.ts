@@ -97,7 +97,8 @@ describe('writes each payment to the PMS exactly once', () => {
 		expect(await statusOf(id)).toMatchObject({ status: 'verified', pms_payment_id: '500' });
 		expect(fake.payments).toHaveLength(1);
 		expect(fake.writes[0]).toMatchObject({ mode: 'allocate', paymentTypeId: '70', amount: 2500 });
-		expect(fake.writes[0]!.note.startsWith(`Paysplit ${id}`)).toBe(true);
+		expect(fake.writes[0]!.paymentId).toBe(id);
+		expect(fake.payments[0]!.note.startsWith(`Paysplit ${id} · cash`)).toBe(true);
 		const events = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
 		expect(events.map((e) => e.status)).toEqual(['accepted', 'cleared', 'posting', 'posted', 'verified']);
 	});
@@ -143,7 +144,7 @@ describe('writes each payment to the PMS exactly once', () => {
 		const { fake, drain } = await setup(['ok']);
 		const id = await take();
 		// The previous process applied the write and died before recording the answer.
-		fake.payments.push({ id: '777', patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id} · cash` });
+		fake.payments.push({ pmsPaymentId: '777', patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id} · cash` });
 		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
 		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, now())`, [id]);
 		await drain();
@@ -184,7 +185,7 @@ describe('writes each payment to the PMS exactly once', () => {
 	it('flags a reference found twice in the PMS instead of guessing', async () => {
 		const { fake, drain } = await setup([]);
 		const id = await take();
-		for (const n of ['1', '2']) fake.payments.push({ id: n, patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id}` });
+		for (const n of ['1', '2']) fake.payments.push({ pmsPaymentId: n, patientId: '1', amount: 2500 as never, payDate: practiceDay(0, now()), paymentTypeId: '70', note: `Paysplit ${id}` });
 		await sql.query(`UPDATE payment SET status = 'posting' WHERE id = $1`, [id]);
 		await sql.query(`INSERT INTO posting_attempt (payment_id, started_at, outcome) VALUES ($1, now(), 'unknown')`, [id]);
 		await drain();

@@ -27,27 +27,46 @@ export type PracticeSnapshot = {
 export type FamilySnapshot = { patients: Patient[]; ledger: Ledger };
 
 export type PmsPaymentRequest = {
+	/**
+	 * Paysplit's payment id, the idempotency key end to end (DESIGN §3). Each connector decides how the
+	 * PMS carries it, so that the payment can be found again after an unknown outcome (Open Dental:
+	 * `Paysplit <id>` in the payment's note; NexHealth: the `transaction_id`).
+	 */
+	paymentId: string;
 	patientId: string;
 	amount: Cents;
 	payDate: string;
 	paymentTypeId: string;
 	clinicId: string | null;
 	checkNumber?: string;
-	/** Carries the reference `Paysplit <payment id>` by which the payment is found again (DESIGN §3). */
-	note: string;
+	/** What staff read in the PMS about the payment: the method, who took it, their note. */
+	description: string;
 	mode: 'allocate' | 'post_only';
 	preferPatient?: boolean;
 	payFirst?: string[];
+	/**
+	 * Paysplit's allocation of the payment (the engine's splits, against the ledger as the PMS holds it
+	 * now). A connector whose PMS splits payments itself ignores it (`capabilities.splitsBy: 'pms'`); one
+	 * that writes explicit splits sends exactly these (`'paysplit'`).
+	 */
+	splits: AllocationSplit[];
 };
 
+/** A payment row as the PMS holds it. `pmsPaymentId` is the PMS's id, never Paysplit's. */
 export type PmsPayment = {
-	id: string;
+	pmsPaymentId: string;
 	patientId: string;
 	amount: Cents;
 	payDate: string;
 	paymentTypeId: string;
 	note: string;
 };
+
+/**
+ * What a write came to: the PMS's row(s) at once (`written`), or — for a PMS whose writes are
+ * asynchronous (NexHealth answers 202) — accepted, the rows to be read on a later cycle (`submitted`).
+ */
+export type PmsWrite = { kind: 'written'; payments: PmsPayment[] } | { kind: 'submitted' };
 
 export type PmsSplit = Omit<AllocationSplit, 'reason'>;
 
@@ -81,12 +100,12 @@ export interface PmsConnector {
 	readPractice(): Promise<PmsResult<PracticeSnapshot>>;
 	/** One family as the PMS holds it now (cheaper than the whole practice): for posting against it. Null when the guarantor is gone. */
 	readFamily(guarantorId: string): Promise<PmsResult<FamilySnapshot | null>>;
-	postPayment(request: PmsPaymentRequest): Promise<PmsResult<PmsPayment>>;
-	/** Payments of this patient whose note carries `reference`. */
-	findPaymentsByReference(patientId: string, reference: string): Promise<PmsResult<PmsPayment[]>>;
-	readSplits(paymentId: string): Promise<PmsResult<PmsSplit[]>>;
+	postPayment(request: PmsPaymentRequest): Promise<PmsResult<PmsWrite>>;
+	/** The PMS rows a Paysplit payment became, found by the reference the connector gave it (DESIGN §3). */
+	findPayments(payment: { paymentId: string; patientId: string }): Promise<PmsResult<PmsPayment[]>>;
+	readSplits(pmsPaymentId: string): Promise<PmsResult<PmsSplit[]>>;
 	/** Gives a written payment one of `capabilities.writebackStatuses` (idempotent). */
-	setPaymentStatus(paymentId: string, statusId: string): Promise<PmsResult<void>>;
+	setPaymentStatus(pmsPaymentId: string, statusId: string): Promise<PmsResult<void>>;
 	/** Writes a note into the patient's record; `at` is the practice's local time "YYYY-MM-DD HH:mm:ss". Not idempotent: read back first after an unknown outcome. */
 	writePatientNote(patientId: string, text: string, at: string): Promise<PmsResult<PmsPatientNote>>;
 	/** The patient's notes whose text carries `reference`. */

@@ -1,6 +1,6 @@
 import type { ManualPosting, ManualPostingsResponse } from '$lib/domain/api/manualPostings';
 import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
-import { paymentNote } from '../pipeline/paymentNote';
+import { paymentDescription, paymentNote } from '$lib/domain/payment/paymentDescription';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 
@@ -29,7 +29,7 @@ export async function readManualPostings(sql: Sql, mirror: PracticeMirror): Prom
 			patientName: patient ? `${patient.firstName} ${patient.lastName}` : null,
 			clinic: clinicId && practice?.meta.preferences.clinicsEnabled ? (clinics.get(clinicId) ?? { id: clinicId, name: `Clinic ${clinicId}` }) : null,
 			paymentType: row.pms_payment_type ? (types.get(row.pms_payment_type) ?? { id: row.pms_payment_type, name: `Type ${row.pms_payment_type}` }) : null,
-			pmsNote: paymentNote(intent),
+			pmsNote: paymentNote(intent.id, paymentDescription(intent)),
 			suggestedSplits: intent.preview ?? [],
 			recordedAt: (row.recorded_at ?? new Date(0)).toISOString(),
 			settingsVersion: row.settings_version,

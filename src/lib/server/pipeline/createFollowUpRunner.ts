@@ -3,7 +3,7 @@ import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
 import type { Logger } from '../log/createLogger';
 import type { Sql } from '../store/Sql';
 import type { FollowUpKind } from './followUps';
-import { paymentReference } from './paymentNote';
+import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import { retryDelay } from './retryDelay';
 
 export type FollowUpDeps = {
@@ -80,7 +80,7 @@ export function createFollowUpRunner(deps: FollowUpDeps) {
 	}
 
 	async function writeNote(due: Due): Promise<void> {
-		const reference = paymentReference(due.paymentId);
+		const reference = paysplitReference(due.paymentId);
 		if (due.sentAt) {
 			const found = await connector.findPatientNotes(due.patientId, reference);
 			if (!found.ok) return retryLater(due, found.failure, true);

@@ -1,3 +1,4 @@
+import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import { startOfDayIn } from '$lib/domain/dates/startOfDayIn';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
@@ -8,7 +9,6 @@ import { mustTransition, transition } from '../journal/transition';
 import type { Logger } from '../log/createLogger';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
-import { paymentReference } from './paymentNote';
 import { planPosting } from './planPosting';
 import { verifyPosting, type PostedPayment } from './verifyPosting';
 import { retryDelay } from './retryDelay';
@@ -188,11 +188,10 @@ export function createPostingWorker(deps: PostingDeps) {
 	}
 
 	async function post(payment: Due): Promise<void> {
-		const reference = paymentReference(payment.id);
 		const open = await sql.query<{ id: number }>(`SELECT id FROM posting_attempt WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [payment.id]);
 		if (open.length > 0) {
 			// A write may have reached the PMS (crash, timeout, lost response): look before writing again.
-			const found = await connector.findPaymentsByReference(payment.intent.patientId, reference);
+			const found = await connector.findPayments({ paymentId: payment.id, patientId: payment.intent.patientId });
 			if (!found.ok) return retryLater(payment, found.failure, 'reading back');
 			await sql.query(`UPDATE posting_attempt SET outcome = 'read_back', finished_at = $2, detail = $3 WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [
 				payment.id,
@@ -200,15 +199,15 @@ export function createPostingWorker(deps: PostingDeps) {
 				`read back: ${found.value.length} found`
 			]);
 			if (found.value.length === 1 && found.value[0]) {
-				const pmsId = found.value[0].id;
+				const pmsId = found.value[0].pmsPaymentId;
 				await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
 				deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 				return;
 			}
 			if (found.value.length > 1) {
-				const ids = found.value.map((p) => p.id).join(', ');
+				const ids = found.value.map((p) => p.pmsPaymentId).join(', ');
 				await sql.transaction((tx) =>
-					mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS holds ${found.value.length} payments with reference "${reference}" (${ids}). Offset the extra ones in the PMS (do not delete), then mark this payment posted.` }, at: deps.now(), cause: 'more than one PMS payment carries this reference', actor: BRIDGE })
+					mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS holds ${found.value.length} payments with reference "${paysplitReference(payment.id)}" (${ids}). Offset the extra ones in the PMS (do not delete), then mark this payment posted.` }, at: deps.now(), cause: 'more than one PMS payment carries this reference', actor: BRIDGE })
 				);
 				return;
 			}
@@ -226,16 +225,19 @@ export function createPostingWorker(deps: PostingDeps) {
 			return (await tx.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
 		});
 		const result = await connector.postPayment(plan.request);
-		if (result.ok) {
+		const written = result.ok && result.value.kind === 'written' ? result.value.payments[0] : undefined;
+		if (written) {
 			await sql.transaction(async (tx) => {
-				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), result.value.id]);
-				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `written to the PMS as payment ${result.value.id}`, actor: BRIDGE, set: { pmsPaymentId: result.value.id } });
+				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), written.pmsPaymentId]);
+				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `written to the PMS as payment ${written.pmsPaymentId}`, actor: BRIDGE, set: { pmsPaymentId: written.pmsPaymentId } });
 			});
-			deps.log('info', `payment ${payment.id} posted to the PMS as ${result.value.id}`, { paymentId: payment.id, pmsPaymentId: result.value.id });
+			deps.log('info', `payment ${payment.id} posted to the PMS as ${written.pmsPaymentId}`, { paymentId: payment.id, pmsPaymentId: written.pmsPaymentId });
 			deps.mirror.refreshFamily(payment.familyId).catch(() => undefined);
 			return;
 		}
-		const failure = result.failure;
+		// Accepted without its rows (an asynchronous PMS): as an unknown outcome, it is read back by its
+		// reference before anything is sent again.
+		const failure: PmsFailure = result.ok ? { kind: 'unknown', message: 'the PMS accepted the payment; it shows it on a later read' } : result.failure;
 		const outcome = failure.kind === 'unknown' ? 'unknown' : failure.kind === 'refused' ? 'refused' : 'not_sent';
 		await sql.query(`UPDATE posting_attempt SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1`, [attempt?.id, outcome, deps.now(), failure.message]);
 		if (failure.kind === 'refused') {

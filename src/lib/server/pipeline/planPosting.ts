@@ -7,7 +7,8 @@ import type { PracticeMirror } from '../practice/createPracticeMirror';
 import { readSettings } from '../settings/readSettings';
 import type { Sql } from '../store/Sql';
 import { choosePaymentType } from './choosePaymentType';
-import { paymentNote, paymentReference } from './paymentNote';
+import { paymentDescription } from '$lib/domain/payment/paymentDescription';
+import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import { localDateTime } from '$lib/domain/dates/localDateTime';
 import { patientNoteText } from '$lib/domain/payment/patientNoteText';
 import type { FollowUpPlan } from './followUps';
@@ -51,16 +52,18 @@ export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; conn
 		return { ok: false, kind: 'attention', cause: 'allocation failed', reason: `Paysplit could not allocate this payment against the ledger: ${allocated.error.message}` };
 	}
 	const request: PmsPaymentRequest = {
+		paymentId: intent.id,
 		patientId: intent.patientId,
 		amount: intent.amount,
 		payDate: intent.payDate,
 		paymentTypeId,
 		clinicId: intent.clinicId ?? null,
 		...(intent.method.kind === 'check' ? { checkNumber: intent.method.checkNumber } : {}),
-		note: paymentNote(intent),
+		description: paymentDescription(intent),
 		mode: mode === 'post_only' ? 'post_only' : 'allocate',
 		...(intent.allocation?.preferPatient ? { preferPatient: true } : {}),
-		...(intent.allocation?.payFirst?.length ? { payFirst: intent.allocation.payFirst } : {})
+		...(intent.allocation?.payFirst?.length ? { payFirst: intent.allocation.payFirst } : {}),
+		splits: allocated.splits
 	};
 	const followUps: FollowUpPlan = {
 		writebackStatusId: settings.writebackStatusId && deps.connector.capabilities.writebackStatuses.some((st) => st.id === settings.writebackStatusId) ? settings.writebackStatusId : null,
@@ -70,5 +73,5 @@ export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; conn
 }
 
 function noteFor(intent: PaymentIntent, at: string) {
-	return { text: patientNoteText(intent, at, paymentReference(intent.id)), at };
+	return { text: patientNoteText(intent, at, paysplitReference(intent.id)), at };
 }

@@ -21,6 +21,8 @@ import {
 	type OdPayment,
 	type OdPatient
 } from '../../opendental/odWire';
+import { paymentNote } from '$lib/domain/payment/paymentDescription';
+import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import type { FamilySnapshot, PmsConnector, PmsPatientNote, PmsPayment, PmsResult, PracticeSnapshot } from '../PmsConnector';
 import { createOpenDentalClient, type OpenDentalClientOptions } from './openDentalClient';
 
@@ -172,7 +174,8 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 				PatNum: Number(request.patientId),
 				PayType: Number(request.paymentTypeId),
 				PayDate: request.payDate,
-				PayNote: request.note,
+				// The reference by which the payment is found again (DESIGN §3) leads the note staff read.
+				PayNote: paymentNote(request.paymentId, request.description),
 				...(request.checkNumber ? { CheckNum: request.checkNumber } : {}),
 				...(request.clinicId ? { ClinicNum: Number(request.clinicId) } : {})
 			};
@@ -185,15 +188,16 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 			const created = await client.call('POST', '/payments', odPaymentSchema.or(z.null()), body);
 			if (!created.ok) return created;
 			if (created.value === null) return { ok: false, failure: { kind: 'unknown', message: 'Open Dental answered 201 without the payment; read back by reference' } };
-			return { ok: true, value: toPmsPayment(created.value) };
+			return { ok: true, value: { kind: 'written', payments: [toPmsPayment(created.value)] } };
 		},
-		async findPaymentsByReference(patientId, reference) {
+		async findPayments({ paymentId, patientId }) {
+			const reference = paysplitReference(paymentId);
 			const payments = await client.listAll(`/payments?PatNum=${encodeURIComponent(patientId)}`, odPaymentSchema);
 			if (!payments.ok) return payments;
 			return { ok: true, value: payments.value.filter((p) => noteHasReference(p.PayNote, reference)).map(toPmsPayment) };
 		},
-		async setPaymentStatus(paymentId, statusId) {
-			const updated = await client.call('PUT', `/payments/${encodeURIComponent(paymentId)}`, odPaymentSchema, { ProcessStatus: statusId });
+		async setPaymentStatus(pmsPaymentId, statusId) {
+			const updated = await client.call('PUT', `/payments/${encodeURIComponent(pmsPaymentId)}`, odPaymentSchema, { ProcessStatus: statusId });
 			return updated.ok ? { ok: true, value: undefined } : updated;
 		},
 		async writePatientNote(patientId, text, at) {
@@ -214,8 +218,8 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 			if (!notes.ok) return notes;
 			return { ok: true, value: notes.value.filter((n) => noteHasReference(n.Note, reference)).map(toPatientNote) };
 		},
-		async readSplits(paymentId) {
-			const splits = await client.listAll(`/paysplits?PayNum=${encodeURIComponent(paymentId)}`, odPaySplitSchema);
+		async readSplits(pmsPaymentId) {
+			const splits = await client.listAll(`/paysplits?PayNum=${encodeURIComponent(pmsPaymentId)}`, odPaySplitSchema);
 			if (!splits.ok) return splits;
 			return {
 				ok: true,
@@ -263,5 +267,5 @@ function toPatientNote(c: OdCommlog): PmsPatientNote {
 }
 
 function toPmsPayment(p: OdPayment): PmsPayment {
-	return { id: String(p.PayNum), patientId: String(p.PatNum), amount: p.PayAmt as Cents, payDate: p.PayDate ?? '', paymentTypeId: String(p.PayType), note: p.PayNote };
+	return { pmsPaymentId: String(p.PayNum), patientId: String(p.PatNum), amount: p.PayAmt as Cents, payDate: p.PayDate ?? '', paymentTypeId: String(p.PayType), note: p.PayNote };
 }

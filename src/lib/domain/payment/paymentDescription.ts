@@ -1,0 +1,36 @@
+import { paysplitReference } from './paysplitReference';
+import type { PaymentIntent } from './paymentIntent';
+import { assertNever } from './PaymentStatus';
+
+/**
+ * What staff read about a payment in the PMS, after its reference: the method, who took it, their
+ * note. Card payments show brand, last four and terminal reference only: Paysplit never has a card
+ * number. Each part starts with a word, so digits that end one part (an ACH reference) and digits
+ * that start the next (a note) can never read as one long number — a card number, to the PMS's eyes.
+ */
+export function paymentDescription(intent: PaymentIntent): string {
+	const method = intent.method;
+	let how: string;
+	switch (method.kind) {
+		case 'cash':
+			how = 'cash';
+			break;
+		case 'check':
+			how = `check #${method.checkNumber}`;
+			break;
+		case 'card':
+			how = `card ${method.brand} ending ${method.last4}, terminal ref ${method.terminalRef}`;
+			break;
+		case 'ach':
+			how = `ACH ref ${method.reference}`;
+			break;
+		default:
+			how = assertNever(method);
+	}
+	return [how, intent.takenBy ? `taken by ${intent.takenBy}` : null, intent.note ? `note: ${intent.note}` : null].filter(Boolean).join(' · ');
+}
+
+/** The note a PMS payment written by Paysplit carries: the reference, then the description. */
+export function paymentNote(paymentId: string, description: string): string {
+	return [paysplitReference(paymentId), description].filter(Boolean).join(' · ');
+}
