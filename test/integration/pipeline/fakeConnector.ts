@@ -39,7 +39,9 @@ export function createFakeConnector(script: PostBehaviour[] = []) {
 	};
 	const connector: PmsConnector = {
 		name: 'fake',
-		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: [{ id: 'OnlineProcessed', name: 'Online processed' }, { id: 'OnlinePending', name: 'Online pending' }], patientNotes: true },
+		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: [{ id: 'OnlineProcessed', name: 'Online processed' }, { id: 'OnlinePending', name: 'Online pending' }], patientNotes: true, refunds: false, writes: 'sync', rowsPerPayment: 'one', splitsBy: 'pms' },
+		identify: async () => ({ ok: true, value: { connector: 'fake', emr: 'Fake PMS' } }),
+		writeStatus: async () => ({ ok: true, value: { writable: true } }),
 		async readPractice() {
 			return readsFail ? { ok: false, failure: { kind: 'unreachable', message: 'down' } } : { ok: true, value: snapshot };
 		},

@@ -81,6 +81,10 @@ export type PmsFailureKind = 'refused' | 'unreachable' | 'unknown' | 'unauthoriz
 export type PmsFailure = { kind: PmsFailureKind; message: string; status?: number };
 export type PmsResult<T> = { ok: true; value: T } | { ok: false; failure: PmsFailure };
 
+/**
+ * What a connector can write, and how its writes behave. The pipeline and the Settings page follow
+ * this declaration, never the PMS's name.
+ */
 export type PmsCapabilities = {
 	/** Allocation modes the PMS can be asked to write. */
 	writableModes: ('allocate' | 'post_only' | 'providers_only')[];
@@ -88,15 +92,46 @@ export type PmsCapabilities = {
 	writebackStatuses: { id: string; name: string }[];
 	/** Whether a note can be written into the patient's record (Open Dental: commlogs). */
 	patientNotes: boolean;
+	/** Whether a refund can be written back (none yet). */
+	refunds: boolean;
+	/**
+	 * `sync`: a write answers with the PMS's row(s). `async`: the PMS accepts the write and shows it on a
+	 * later read (NexHealth answers 202): the payment is `submitted` until its rows are read, and after an
+	 * unknown outcome it is looked for, never sent again on a guess.
+	 */
+	writes: 'sync' | 'async';
+	/**
+	 * `one`: a payment becomes one PMS payment, split inside it (Open Dental's paysplits); more than one
+	 * row with its reference is a double write. `many`: it may become several rows sharing the reference
+	 * (NexHealth: a row per charge, and one for an unapplied remainder), which together are the payment.
+	 */
+	rowsPerPayment: 'one' | 'many';
+	/**
+	 * `pms`: the PMS splits the payment by its own preferences, Paysplit's allocation is kept beside it
+	 * to compare (Open Dental). `paysplit`: the connector writes Paysplit's splits explicitly (NexHealth's
+	 * `charge_splits`), so the preview is exactly what lands.
+	 */
+	splitsBy: 'pms' | 'paysplit';
 };
+
+/** Whether the PMS takes writes now (NexHealth: the Synchronizer's write side); why not, in words staff read. */
+export type PmsWriteStatus = { writable: true } | { writable: false; reason: string };
+
+/** What the bridge is connected to, for people: the connector and the system behind it ("Dentrix"). */
+export type PmsIdentity = { connector: string; emr: string };
 
 /** A note in the patient's record (Open Dental: a commlog). */
 export type PmsPatientNote = { id: string; patientId: string; text: string; at: string };
 
 /** One interface for every PMS (DESIGN §7). */
 export interface PmsConnector {
+	/** The connector: `opendental`, `nexhealth` (and `fake` in tests). */
 	readonly name: string;
 	readonly capabilities: PmsCapabilities;
+	/** The connector and the EMR behind it (NexHealth: read from its sync status). */
+	identify(): Promise<PmsResult<PmsIdentity>>;
+	/** Whether the PMS takes writes now; payments wait in `cleared` while it does not. */
+	writeStatus(): Promise<PmsResult<PmsWriteStatus>>;
 	readPractice(): Promise<PmsResult<PracticeSnapshot>>;
 	/** One family as the PMS holds it now (cheaper than the whole practice): for posting against it. Null when the guarantor is gone. */
 	readFamily(guarantorId: string): Promise<PmsResult<FamilySnapshot | null>>;

@@ -165,7 +165,10 @@ export function createOpenDentalConnector(options: OpenDentalClientOptions): Pms
 		name: 'opendental',
 		// ProcessStatus: Open Dental's API writes only these two (24.3.26+); "OfficeProcessed" is its default
 		// (docs/opendental-api-reference.md, PUT /payments). providers_only is not writable through the API.
-		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: OD_WRITEBACK_STATUSES, patientNotes: true },
+		capabilities: { writableModes: ['allocate', 'post_only'], writebackStatuses: OD_WRITEBACK_STATUSES, patientNotes: true, refunds: false, writes: 'sync', rowsPerPayment: 'one', splitsBy: 'pms' },
+		// Open Dental's API has no separate write side to be down: a write that cannot be made fails as a call.
+		identify: async () => ({ ok: true, value: { connector: 'opendental', emr: 'Open Dental' } }),
+		writeStatus: async () => ({ ok: true, value: { writable: true } }),
 		readPractice,
 		readFamily,
 		async postPayment(request) {
