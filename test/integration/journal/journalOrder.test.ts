@@ -3,7 +3,7 @@ import { migrate } from '$lib/server/store/migrate';
 import { bridgeMigrations } from '$lib/server/store/bridgeMigrations';
 import { openPostgres } from '$lib/server/store/openPostgres';
 import { transition } from '$lib/server/journal/transition';
-import { readChanges } from '$lib/server/payments/readChanges';
+import { readChanges } from '$lib/server/journal/readChanges';
 import { useSqlBackends } from '../../support/sqlBackends';
 import { paymentId } from '../support/paymentIds';
 

@@ -16,13 +16,19 @@ const CAN_NEED_ATTENTION: readonly BridgeStatus[] = ['accepted', 'awaiting_clear
 
 /**
  * The payment state machine (DESIGN §2), pure: the state after `event`, or why the event does not
- * apply. `bridgeTransitions.ts` lists the same moves as a table; a property test holds them equal.
+ * apply. `state` is null for a payment the journal does not hold yet: only `received` applies to it,
+ * and only to it. `bridgeTransitions.ts` lists the same moves as a table; a property test holds them equal.
  */
-export function nextStatus(state: BridgeState, event: PaymentEvent): Result<Move, MoveRefused> {
-	const { status } = state;
+export function nextStatus(state: BridgeState | null, event: PaymentEvent): Result<Move, MoveRefused> {
 	const to = (next: BridgeStatus, reason: string | null = null, attentionFrom: BridgeStatus | null = null): Result<Move, MoveRefused> => ok({ status: next, attentionFrom, reason });
+	if (state === null) {
+		return event.kind === 'received' ? to('accepted') : err({ code: 'not_allowed', message: `A payment the bridge has not received cannot be ${event.kind.replaceAll('_', ' ')}.` });
+	}
+	const { status } = state;
 	const refuse = (why: string) => err({ code: 'not_allowed' as const, message: `A payment that is ${describe(status)} cannot be ${why}.` });
 	switch (event.kind) {
+		case 'received':
+			return refuse('received again (its id is taken)');
 		case 'clears_at_once':
 			return status === 'accepted' ? to('cleared') : refuse('cleared now');
 		case 'awaits_settlement':

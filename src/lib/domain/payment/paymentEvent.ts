@@ -6,6 +6,8 @@ import { z } from 'zod';
  * `nextStatus`, or the build fails.
  */
 export const paymentEventSchema = z.discriminatedUnion('kind', [
+	/** A device's payment reaches the bridge: the journal's first entry for it. */
+	z.object({ kind: z.literal('received') }),
 	/** Cash and checks clear at once. */
 	z.object({ kind: z.literal('clears_at_once') }),
 	/** Card and ACH payments wait for the processor's settlement. */

@@ -1,8 +1,8 @@
 import { decideSettlement, type SettlementCandidate, type SettlementDecision } from '$lib/domain/clearing/decideSettlement';
 import { reportCause, type SettlementReport } from '$lib/domain/clearing/settlementReport';
 import type { Cents } from '$lib/domain/money/cents';
-import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import { lockJournal } from '../journal/lockJournal';
+import { lockSettlementCandidates } from '../journal/settlementCandidates';
 import { mustTransition } from '../journal/transition';
 import type { SqlTx } from '../store/Sql';
 import type { ClearingDeps } from './clearingDeps';
@@ -31,22 +31,9 @@ export async function applySettlementIn(tx: SqlTx, at: Date, report: SettlementR
 	await lockJournal(tx);
 	// Locks the payments under this reference, so that two reports (or two bridge processes) about
 	// one payment are decided one after the other, each seeing what the other did.
-	const rows = await tx.query<{ id: string; method_kind: string; amount: number | string; status: string; attention_from: string | null; reason: string | null; earlier_gross: number | string | null }>(
-		`SELECT p.id, p.method_kind, p.amount, p.status, p.attention_from, p.reason, s.gross AS earlier_gross
-		 FROM payment p LEFT JOIN settlement s ON s.payment_id = p.id AND s.kind = $2
-		 WHERE p.settlement_ref = lower(btrim($1))
-		 ORDER BY p.received_at, p.id LIMIT ${MAX_CANDIDATES} FOR UPDATE OF p`,
-		[report.reference, report.kind]
-	);
-	const candidates: SettlementCandidate[] = rows.map((row) => ({
-		id: row.id,
-		method: row.method_kind === 'ach' ? 'ach' : 'card',
-		amountCents: toCents(row.amount),
-		status: bridgeStatusSchema.parse(row.status),
-		attentionFrom: row.attention_from === null ? null : bridgeStatusSchema.parse(row.attention_from),
-		reason: row.reason,
-		earlierGross: row.earlier_gross === null ? null : toCents(row.earlier_gross)
-	}));
+	const payments = await lockSettlementCandidates(tx, report.reference, MAX_CANDIDATES);
+	const earlier = await earlierGross(tx, payments.map((p) => p.id), report.kind);
+	const candidates: SettlementCandidate[] = payments.map((payment) => ({ ...payment, earlierGross: earlier.get(payment.id) ?? null }));
 	const decision = decideSettlement(report, candidates);
 	const paymentId = decision.paymentId;
 	if (paymentId === null) return { ...decision, applied: false };
@@ -67,6 +54,13 @@ export function afterSettlement(deps: Pick<ClearingDeps, 'log' | 'onSettled'>, r
 	if (result.alert) deps.log('warn', `clearing (${reportCause(report)}): ${about}: ${result.message}`, fields);
 	else if (result.outcome !== 'matched' && result.outcome !== 'already_settled') deps.log('info', `clearing (${reportCause(report)}): ${about}: ${result.outcome}`, fields);
 	if (result.steps.some((s) => s.event.kind === 'settled')) deps.onSettled();
+}
+
+/** The gross already reported of this kind for each payment (a report repeated, or a file after the webhook). */
+async function earlierGross(tx: SqlTx, paymentIds: string[], kind: SettlementReport['kind']): Promise<Map<string, Cents>> {
+	if (paymentIds.length === 0) return new Map();
+	const rows = await tx.query<{ payment_id: string; gross: number | string }>(`SELECT payment_id, gross FROM settlement WHERE payment_id = ANY($1::uuid[]) AND kind = $2`, [paymentIds, kind]);
+	return new Map(rows.map((row) => [row.payment_id, toCents(row.gross)]));
 }
 
 async function keepReport(tx: SqlTx, paymentId: string, report: SettlementReport, at: Date, mode: 'replace' | 'keep'): Promise<void> {

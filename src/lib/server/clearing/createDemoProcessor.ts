@@ -4,6 +4,7 @@ import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
 import type { Logger } from '../log/createLogger';
 import type { Sql } from '../store/Sql';
 import { applySettlement } from './applySettlement';
+import { awaitingClearingSince } from '../journal/settlementCandidates';
 
 export type DemoProcessorDeps = {
 	sql: Sql;
@@ -37,17 +38,12 @@ export function createDemoProcessor(deps: DemoProcessorDeps) {
 	/** Settles what is due now; returns how many payments it settled. */
 	async function runOnce(): Promise<number> {
 		const cutoff = new Date(deps.now().getTime() - deps.settleAfterMs);
-		// `updated_at` is when the payment entered awaiting_clearing: nothing else touches it while it waits.
-		const due = await deps.sql.query<{ id: string; intent: unknown; amount: number | string }>(
-			`SELECT id, intent, amount FROM payment WHERE status = 'awaiting_clearing' AND method_kind IN ('card', 'ach') AND updated_at <= $1 AND NOT (id = ANY($2::uuid[]))
-			 ORDER BY updated_at, id LIMIT ${BATCH}`,
-			[cutoff, [...skipped]]
-		);
+		const due = await awaitingClearingSince(deps.sql, cutoff, [...skipped], BATCH);
 		let settled = 0;
 		for (const row of due) {
 			const { method } = storedPaymentIntentSchema.parse(row.intent);
 			if (method.kind !== 'card' && method.kind !== 'ach') continue;
-			const amount = Number(row.amount) as Cents;
+			const amount = row.amountCents;
 			const result = await applySettlement(
 				{ sql: deps.sql, now: deps.now, log: deps.log, onSettled: () => undefined },
 				{

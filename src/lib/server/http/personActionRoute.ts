@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { paymentIdParamsSchema } from '$lib/domain/api/routeInputs';
 import { applyPersonAction, type PersonAction } from '../payments/applyPersonAction';
-import { getPaymentDetail } from '../payments/getPaymentDetail';
+import { readPaymentDetail } from '../journal/readPaymentDetail';
 import { actorOf } from '../payments/receivePayments';
 import { apiError, apiJson } from './apiResponses';
 import { apiRoute } from './apiRoute';
@@ -19,6 +19,6 @@ export function personActionRoute<S extends z.ZodType<{ by?: string | undefined 
 		const outcome = await applyPersonAction(bridge.sql, params.id, toAction(body), actorOf(device, { takenBy: person || undefined }), bridge.now());
 		if (!outcome.ok) return apiError(outcome.status, outcome.code, outcome.message);
 		bridge.worker.wake();
-		return apiJson(await getPaymentDetail(bridge.sql, params.id));
+		return apiJson(await readPaymentDetail(bridge.sql, params.id));
 	});
 }

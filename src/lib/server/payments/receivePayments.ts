@@ -1,12 +1,12 @@
 import { issuesOf } from '$lib/domain/api/errorBody';
-import { lockJournal } from '../journal/lockJournal';
+import { journalPayment } from '../journal/journalPayment';
+import { readJournaled } from '../journal/readJournaled';
 import type { PaymentResult } from '$lib/domain/api/paymentsBatch';
 import { paymentContentKey } from '$lib/domain/payment/paymentContentKey';
 import { payDateProblem } from '$lib/domain/payment/payDateProblem';
 import type { PayDateWindow } from '$lib/domain/settings/practiceSettings';
 import { readSettings } from '../settings/readSettings';
 import { paymentIntentSchema, storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
-import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Device } from '../auth/authenticateDevice';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
@@ -60,33 +60,19 @@ async function receiveOne(deps: ReceiveDeps, device: Device, item: unknown, wind
 	const checked = await checkAgainstPractice(deps, intent, window);
 	if (!checked.ok) return checked.result;
 
-	const at = deps.now();
 	return deps.sql.transaction(async (tx) => {
-		await lockJournal(tx);
-		const inserted = await tx.query(
-			`INSERT INTO payment (id, intent, content_key, patient_id, family_id, method_kind, amount, status, device_id, received_at, updated_at)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
-			[intent.id, JSON.stringify(intent), paymentContentKey(intent), intent.patientId, checked.familyId, intent.method.kind, intent.amount, device.id, at]
-		);
-		if (inserted.length === 0) {
-			// Another request journaled this id between our read and our insert: answer as a repeat.
-			return (await compareWithJournal(tx, intent)) ?? { id: intent.id, outcome: 'conflict', error: { code: 'conflict', message: 'A payment with this id is being recorded by another request.' } };
-		}
-		await tx.query(`INSERT INTO payment_event (payment_id, status, at, cause, actor) VALUES ($1, 'accepted', $2, $3, $4)`, [
-			intent.id,
-			at,
-			'received from the device',
-			actorOf(device, intent)
-		]);
-		return { id: intent.id, outcome: 'accepted', status: 'accepted' };
+		const journaled = await journalPayment(tx, { intent, contentKey: paymentContentKey(intent), familyId: checked.familyId, deviceId: device.id, at: deps.now(), cause: 'received from the device', actor: actorOf(device, intent) });
+		if (journaled) return { id: intent.id, outcome: 'accepted', status: 'accepted' };
+		// Another request journaled this id between our read and our insert: answer as a repeat.
+		return (await compareWithJournal(tx, intent)) ?? { id: intent.id, outcome: 'conflict', error: { code: 'conflict', message: 'A payment with this id is being recorded by another request.' } };
 	});
 }
 
 async function compareWithJournal(sql: Pick<Sql, 'query'>, intent: PaymentIntent): Promise<PaymentResult | null> {
-	const row = (await sql.query<{ content_key: string; intent: unknown; status: string }>(`SELECT content_key, intent, status FROM payment WHERE id = $1`, [intent.id]))[0];
+	const row = await readJournaled(sql, intent.id);
 	if (!row) return null;
 	const key = paymentContentKey(intent);
-	if (row.content_key === key || sameAsJournaled(row.intent, key)) return { id: intent.id, outcome: 'duplicate', status: paymentStatusSchema.parse(row.status) };
+	if (row.contentKey === key || sameAsJournaled(row.intent, key)) return { id: intent.id, outcome: 'duplicate', status: row.status };
 	return {
 		id: intent.id,
 		outcome: 'conflict',

@@ -5,6 +5,10 @@ import type { Sql } from '../store/Sql';
 import type { FollowUpKind } from './followUps';
 import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import { retryDelay } from './retryDelay';
+import { readPaymentsById } from '../journal/readNeedingAttention';
+
+/** How many due follow-ups one look considers (those of payments not yet in the PMS are passed over). */
+const FOLLOW_UPS_PER_LOOK = 50;
 
 export type FollowUpDeps = {
 	sql: Sql;
@@ -29,18 +33,31 @@ type Due = { paymentId: string; kind: FollowUpKind; value: string; attempts: num
 export function createFollowUpRunner(deps: FollowUpDeps) {
 	const { sql, connector } = deps;
 
+	/**
+	 * The oldest follow-up due whose payment is in the PMS (posted or verified). Payment ids are
+	 * UUIDv7, so their order is the order payments were taken; the journal says where each payment is.
+	 */
 	async function nextDue(): Promise<Due | null> {
-		const row = (
-			await sql.query<{ payment_id: string; kind: FollowUpKind; value: string; attempts: number; sent_at: Date | null; patient_id: string; pms_payment_id: string }>(
-				`SELECT f.payment_id, f.kind, f.value, f.attempts, f.sent_at, p.patient_id, p.pms_payment_id
-				 FROM posting_followup f JOIN payment p ON p.id = f.payment_id
-				 WHERE f.status = 'due' AND (f.next_attempt_at IS NULL OR f.next_attempt_at <= $1)
-				   AND p.status IN ('posted', 'verified') AND p.pms_payment_id IS NOT NULL
-				 ORDER BY p.received_at, f.payment_id, f.kind LIMIT 1`,
-				[deps.now()]
-			)
-		)[0];
-		return row ? { paymentId: row.payment_id, kind: row.kind, value: row.value, attempts: row.attempts, sentAt: row.sent_at, patientId: row.patient_id, pmsPaymentId: row.pms_payment_id } : null;
+		// Page through the due ones: those of payments stopped before the PMS (needs attention) stay due
+		// and must not hide the ones behind them.
+		let after = '';
+		for (;;) {
+			const rows = await sql.query<{ payment_id: string; kind: FollowUpKind; value: string; attempts: number; sent_at: Date | null }>(
+				`SELECT payment_id, kind, value, attempts, sent_at FROM posting_followup
+				 WHERE status = 'due' AND (next_attempt_at IS NULL OR next_attempt_at <= $1) AND (payment_id::text || ':' || kind) > $2
+				 ORDER BY payment_id, kind LIMIT ${FOLLOW_UPS_PER_LOOK}`,
+				[deps.now(), after]
+			);
+			if (rows.length === 0) return null;
+			const payments = await readPaymentsById(sql, [...new Set(rows.map((r) => r.payment_id))]);
+			for (const row of rows) {
+				const payment = payments.get(row.payment_id);
+				if (!payment || (payment.status !== 'posted' && payment.status !== 'verified') || !payment.pmsPaymentId) continue;
+				return { paymentId: row.payment_id, kind: row.kind, value: row.value, attempts: row.attempts, sentAt: row.sent_at, patientId: payment.patientId, pmsPaymentId: payment.pmsPaymentId };
+			}
+			const last = rows.at(-1)!;
+			after = `${last.payment_id}:${last.kind}`;
+		}
 	}
 
 	const done = (due: Due, pmsId: string | null, detail?: string) =>

@@ -1,16 +1,18 @@
 import { paysplitReference } from '$lib/domain/payment/paysplitReference';
 import { startOfDayIn } from '$lib/domain/dates/startOfDayIn';
 import { todayIn } from '$lib/domain/dates/todayIn';
-import { storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
-import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { PmsConnector, PmsFailure } from '../connectors/PmsConnector';
+import { dueFamilies, nextDueInFamily, scheduleNextStep, type DuePayment } from '../journal/dueWork';
 import { lockJournal } from '../journal/lockJournal';
+import { finishPostingAttempt, settlePostingAttempts, startPostingAttempt, unsettledPostingAttempts } from '../journal/postingAttempts';
+import { recordPostingPlan } from '../journal/recordPostingPlan';
+import { recordVerification } from '../journal/recordVerification';
 import { mustTransition, transition } from '../journal/transition';
 import type { Logger } from '../log/createLogger';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import type { Sql } from '../store/Sql';
 import { planPosting } from './planPosting';
-import { verifyPosting, type PostedPayment } from './verifyPosting';
+import { verifyPosting } from './verifyPosting';
 import { retryDelay } from './retryDelay';
 import type { FollowUpRunner } from './createFollowUpRunner';
 import { recordFollowUps } from './followUps';
@@ -51,7 +53,7 @@ const BUSY_RETRY_MS = 50;
 /** Families posted for at once, by default. */
 const DEFAULT_LANES = 4;
 
-type Due = PostedPayment & { status: string; attempts: number; familyId: string };
+type Due = DuePayment;
 
 /**
  * Drives journaled payments toward the PMS, one at a time per family and several families at once
@@ -73,42 +75,6 @@ export function createPostingWorker(deps: PostingDeps) {
 	const sleepers = new Set<() => void>();
 	let loops: Promise<void>[] = [];
 
-	/** The families that have a payment due, the one waiting longest first. */
-	async function dueFamilies(): Promise<string[]> {
-		const rows = await sql.query<{ family_id: string }>(
-			`SELECT family_id FROM (
-			   SELECT DISTINCT ON (family_id) family_id, received_at, id FROM payment
-			   WHERE status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-			   ORDER BY family_id, received_at, id
-			 ) AS first_due ORDER BY received_at, id LIMIT ${FAMILIES_PER_LOOK}`,
-			[deps.now()]
-		);
-		return rows.map((row) => row.family_id);
-	}
-
-	/** The family's payment to work on now, read inside the family's lock (another bridge may have moved it). */
-	async function nextDue(familyId: string): Promise<Due | null> {
-		const row = (
-			await sql.query<{ id: string; status: string; intent: unknown; attempts: number; family_id: string; pms_payment_id: string | null; pms_payment_type: string | null; allocation: unknown }>(
-				`SELECT id, status, intent, attempts, family_id, pms_payment_id, pms_payment_type, allocation FROM payment
-				 WHERE family_id = $2 AND status IN ('accepted', 'cleared', 'posting', 'posted') AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-				 ORDER BY received_at, id LIMIT 1`,
-				[deps.now(), familyId]
-			)
-		)[0];
-		if (!row) return null;
-		return {
-			id: row.id,
-			status: row.status,
-			intent: storedPaymentIntentSchema.parse(row.intent),
-			attempts: row.attempts,
-			familyId: row.family_id,
-			pmsPaymentId: row.pms_payment_id,
-			pmsPaymentType: row.pms_payment_type,
-			allocation: row.allocation
-		};
-	}
-
 	/**
 	 * Does one step of work: `worked` false when nothing was due, or all that was due belongs to
 	 * families that another holder of their lock (another lane, or another bridge on the same
@@ -116,11 +82,11 @@ export function createPostingWorker(deps: PostingDeps) {
 	 */
 	async function step(): Promise<{ worked: boolean; familiesBusy: boolean }> {
 		let familiesBusy = false;
-		for (const familyId of await dueFamilies()) {
+		for (const familyId of await dueFamilies(sql, deps.now(), FAMILIES_PER_LOOK)) {
 			// One payment at a time per family, also across bridge processes sharing a PostgreSQL
 			// database: the family's lock is held for the whole step, the PMS call included.
 			const held = await sql.tryWithLock(`family:${familyId}`, async () => {
-				const payment = await nextDue(familyId);
+				const payment = await nextDueInFamily(sql, familyId, deps.now());
 				if (!payment) return false;
 				await runStep(payment);
 				return true;
@@ -141,7 +107,7 @@ export function createPostingWorker(deps: PostingDeps) {
 	}
 
 	async function runStep(payment: Due): Promise<void> {
-		const status = bridgeStatusSchema.parse(payment.status);
+		const status = payment.status;
 		if (status === 'accepted') {
 			const clearsAtOnce = payment.intent.method.kind === 'cash' || payment.intent.method.kind === 'check';
 			// `transition`, not `mustTransition`: a processor report may have moved it meanwhile (clearing
@@ -176,28 +142,23 @@ export function createPostingWorker(deps: PostingDeps) {
 		if (payment.intent.payDate <= todayIn(timeZone, now)) return false;
 		const dateBegins = startOfDayIn(payment.intent.payDate, timeZone);
 		await sql.transaction(async (tx) => {
-			const waiting = (await tx.query<{ reason: string | null }>(`SELECT reason FROM payment WHERE id = $1`, [payment.id]))[0];
 			// Journaled once, when it starts to wait (a restart, or a wake-up before the date, only re-reads it).
-			if (!waiting?.reason?.startsWith('waits for its date')) {
+			if (!payment.reason?.startsWith('waits for its date')) {
 				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'waits_for_date', payDate: payment.intent.payDate }, at: now, cause: `dated ${payment.intent.payDate}, after the practice's today`, actor: BRIDGE });
 			}
-			await tx.query(`UPDATE payment SET next_attempt_at = $2 WHERE id = $1`, [payment.id, dateBegins]);
+			await scheduleNextStep(tx, payment.id, dateBegins);
 		});
 		deps.log('info', `payment ${payment.id} waits for its date ${payment.intent.payDate} (until ${dateBegins.toISOString()})`);
 		return true;
 	}
 
 	async function post(payment: Due): Promise<void> {
-		const open = await sql.query<{ id: number }>(`SELECT id FROM posting_attempt WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [payment.id]);
-		if (open.length > 0) {
+		const unsettled = await unsettledPostingAttempts(sql, payment.id);
+		if (unsettled.length > 0) {
 			// A write may have reached the PMS (crash, timeout, lost response): look before writing again.
 			const found = await connector.findPayments({ paymentId: payment.id, patientId: payment.intent.patientId });
 			if (!found.ok) return retryLater(payment, found.failure, 'reading back');
-			await sql.query(`UPDATE posting_attempt SET outcome = 'read_back', finished_at = $2, detail = $3 WHERE payment_id = $1 AND (outcome IS NULL OR outcome = 'unknown')`, [
-				payment.id,
-				deps.now(),
-				`read back: ${found.value.length} found`
-			]);
+			await settlePostingAttempts(sql, payment.id, 'read_back', deps.now(), `read back: ${found.value.length} found`);
 			if (found.value.length === 1 && found.value[0]) {
 				const pmsId = found.value[0].pmsPaymentId;
 				await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `found in the PMS as payment ${pmsId} after an unknown outcome`, actor: BRIDGE, set: { pmsPaymentId: pmsId } }));
@@ -220,15 +181,15 @@ export function createPostingWorker(deps: PostingDeps) {
 		}
 		// The write-ahead record: committed before the PMS hears of the payment.
 		const attempt = await sql.transaction(async (tx) => {
-			await tx.query(`UPDATE payment SET allocation = $2, settings_version = $3, pms_payment_type = $4 WHERE id = $1`, [payment.id, JSON.stringify(plan.allocation), plan.settingsVersion, plan.request.paymentTypeId]);
+			await recordPostingPlan(tx, payment.id, { allocation: plan.allocation, settingsVersion: plan.settingsVersion, paymentTypeId: plan.request.paymentTypeId });
 			await recordFollowUps(tx, payment.id, plan.followUps);
-			return (await tx.query<{ id: number }>(`INSERT INTO posting_attempt (payment_id, started_at) VALUES ($1, $2) RETURNING id`, [payment.id, deps.now()]))[0];
+			return startPostingAttempt(tx, payment.id, deps.now());
 		});
 		const result = await connector.postPayment(plan.request);
 		const written = result.ok && result.value.kind === 'written' ? result.value.payments[0] : undefined;
 		if (written) {
 			await sql.transaction(async (tx) => {
-				await tx.query(`UPDATE posting_attempt SET outcome = 'posted', finished_at = $2, pms_payment_id = $3 WHERE id = $1`, [attempt?.id, deps.now(), written.pmsPaymentId]);
+				await finishPostingAttempt(tx, attempt, 'posted', deps.now(), { pmsPaymentId: written.pmsPaymentId });
 				await mustTransition(tx, { paymentId: payment.id, event: { kind: 'posted' }, at: deps.now(), cause: `written to the PMS as payment ${written.pmsPaymentId}`, actor: BRIDGE, set: { pmsPaymentId: written.pmsPaymentId } });
 			});
 			deps.log('info', `payment ${payment.id} posted to the PMS as ${written.pmsPaymentId}`, { paymentId: payment.id, pmsPaymentId: written.pmsPaymentId });
@@ -239,7 +200,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		// reference before anything is sent again.
 		const failure: PmsFailure = result.ok ? { kind: 'unknown', message: 'the PMS accepted the payment; it shows it on a later read' } : result.failure;
 		const outcome = failure.kind === 'unknown' ? 'unknown' : failure.kind === 'refused' ? 'refused' : 'not_sent';
-		await sql.query(`UPDATE posting_attempt SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1`, [attempt?.id, outcome, deps.now(), failure.message]);
+		await finishPostingAttempt(sql, attempt, outcome, deps.now(), { detail: failure.message });
 		if (failure.kind === 'refused') {
 			await sql.transaction((tx) => mustTransition(tx, { paymentId: payment.id, event: { kind: 'problem', reason: `The PMS refused this payment: ${failure.message}` }, at: deps.now(), cause: 'the PMS refused the payment', actor: BRIDGE }));
 			deps.log('warn', `payment ${payment.id} refused by the PMS: ${failure.message}`, { paymentId: payment.id });
@@ -260,7 +221,7 @@ export function createPostingWorker(deps: PostingDeps) {
 			case 'verified':
 				await sql.transaction(async (tx) => {
 					await lockJournal(tx);
-					await tx.query(`UPDATE payment SET splits = $2, matches_allocation = $3, allocation_difference = $4 WHERE id = $1`, [payment.id, JSON.stringify(outcome.pmsSplits), outcome.matchesAllocation, JSON.stringify(outcome.difference)]);
+					await recordVerification(tx, payment.id, outcome);
 					await mustTransition(tx, {
 						paymentId: payment.id,
 						event: { kind: 'verified' },
@@ -277,7 +238,7 @@ export function createPostingWorker(deps: PostingDeps) {
 		const attempts = payment.attempts + 1;
 		const backoff = retryDelay(attempts, deps.random());
 		const delay = failure.kind === 'unknown' ? Math.max(backoff, deps.settleAfterUnknownMs ?? 30_000) : backoff;
-		await sql.query(`UPDATE payment SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [payment.id, attempts, new Date(deps.now().getTime() + delay)]);
+		await scheduleNextStep(sql, payment.id, new Date(deps.now().getTime() + delay), attempts);
 		deps.log('warn', `payment ${payment.id}: ${doing} failed (${failure.kind}: ${failure.message}); retry ${attempts} in ${Math.round(delay / 1000)} s`, {
 			paymentId: payment.id,
 			failure: failure.kind,

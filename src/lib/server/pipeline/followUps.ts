@@ -24,3 +24,15 @@ export async function recordFollowUps(tx: SqlTx, paymentId: string, plan: Follow
 		await tx.query(`INSERT INTO posting_followup (payment_id, kind, value, status) VALUES ($1, $2, $3, 'due') ON CONFLICT (payment_id, kind) DO NOTHING`, [paymentId, kind, value]);
 	}
 }
+
+/** A follow-up the PMS refused: what was to be written, its message, and when. */
+export type FailedFollowUpRow = { paymentId: string; kind: FollowUpKind; value: string; lastError: string | null; doneAt: Date };
+
+/** Follow-ups the PMS refused since `since`, newest first, at most `limit`. */
+export async function readFailedFollowUpRows(sql: Pick<SqlTx, 'query'>, since: Date, limit: number): Promise<FailedFollowUpRow[]> {
+	const rows = await sql.query<{ payment_id: string; kind: FollowUpKind; value: string; last_error: string | null; done_at: Date }>(
+		`SELECT payment_id, kind, value, last_error, done_at FROM posting_followup WHERE status = 'failed' AND done_at >= $1 ORDER BY done_at DESC, payment_id LIMIT $2`,
+		[since, limit]
+	);
+	return rows.map((row) => ({ paymentId: row.payment_id, kind: row.kind, value: row.value, lastError: row.last_error, doneAt: row.done_at }));
+}

@@ -1,5 +1,6 @@
 import type { PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { lockJournal } from '../journal/lockJournal';
+import { recordPostingPlan } from '../journal/recordPostingPlan';
 import { mustTransition } from '../journal/transition';
 import type { PracticeMirror } from '../practice/createPracticeMirror';
 import { readSettings } from '../settings/readSettings';
@@ -20,7 +21,7 @@ export async function setAsideForManualPosting(deps: { sql: Sql; mirror: Practic
 	const type = practice ? choosePaymentType(settings, payment.intent.method.kind, clinicId, practice.meta.paymentTypes) : null;
 	await deps.sql.transaction(async (tx) => {
 		await lockJournal(tx);
-		await tx.query(`UPDATE payment SET settings_version = $2, pms_payment_type = $3 WHERE id = $1`, [payment.id, version, type?.ok ? type.id : null]);
+		await recordPostingPlan(tx, payment.id, { settingsVersion: version, paymentTypeId: type?.ok ? type.id : null });
 		await mustTransition(tx, { paymentId: payment.id, event: { kind: 'write_back_off' }, at: deps.now(), cause: `write-back is off (settings version ${version}): to be keyed into the PMS by hand`, actor: 'bridge' });
 	});
 	return true;

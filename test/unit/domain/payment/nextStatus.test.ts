@@ -6,6 +6,7 @@ import { BRIDGE_STATUSES, isFinalStatus, type BridgeStatus } from '$lib/domain/p
 import { paymentEventSchema, type PaymentEvent } from '$lib/domain/payment/paymentEvent';
 
 const EVENTS: PaymentEvent[] = [
+	{ kind: 'received' },
 	{ kind: 'clears_at_once' },
 	{ kind: 'awaits_settlement' },
 	{ kind: 'settled' },
@@ -103,5 +104,11 @@ describe('the payment state machine', () => {
 		const refused = nextStatus({ status: 'posting', attentionFrom: null }, { kind: 'void', reason: 'x' });
 		expect(refused.ok).toBe(false);
 		if (!refused.ok) expect(refused.error.message).toContain('posting');
+	});
+
+	it('a payment enters the journal only by being received, as accepted; nothing else happens to one it does not hold', () => {
+		expect(nextStatus(null, { kind: 'received' })).toEqual({ ok: true, value: { status: 'accepted', attentionFrom: null, reason: null } });
+		for (const e of EVENTS.filter((e) => e.kind !== 'received')) expect(nextStatus(null, e).ok, e.kind).toBe(false);
+		for (const s of BRIDGE_STATUSES) expect(nextStatus({ status: s, attentionFrom: null }, { kind: 'received' }).ok, s).toBe(false);
 	});
 });

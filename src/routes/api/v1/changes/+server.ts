@@ -1,7 +1,7 @@
 import { changesQuerySchema } from '$lib/domain/api/routeInputs';
 import { apiError, apiJson } from '$lib/server/http/apiResponses';
 import { apiRoute } from '$lib/server/http/apiRoute';
-import { parseChangeCursor, readChanges } from '$lib/server/payments/readChanges';
+import { parseChangeCursor, readChanges } from '$lib/server/journal/readChanges';
 
 const MAX_LIMIT = 500;
 

@@ -5,7 +5,7 @@ import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Sql } from '../store/Sql';
 
 /** `GET /payments/:id`: the payment as received, where it is now, and every step it took. */
-export async function getPaymentDetail(sql: Sql, id: string): Promise<PaymentDetail | null> {
+export async function readPaymentDetail(sql: Sql, id: string): Promise<PaymentDetail | null> {
 	const row = (
 		await sql.query<{ intent: unknown; status: string; reason: string | null; splits: unknown; allocation: unknown; matches_allocation: boolean | null; allocation_difference: unknown; pms_payment_id: string | null }>(
 			`SELECT intent, status, reason, splits, allocation, matches_allocation, allocation_difference, pms_payment_id FROM payment WHERE id = $1`,
