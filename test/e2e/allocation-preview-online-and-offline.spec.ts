@@ -62,7 +62,7 @@ test('preferring the patient’s own charges changes the preview as the engine s
 		const result = allocatePayment({
 			payment: { patientId: patient.id, amount: 10000, payDate: practiceDay(), clinicId: preferences.clinicsEnabled ? (patient.clinicId ?? null) : null },
 			mode: 'allocate',
-			options: allocationOptionsFor(settings.settings, preferences, { preferPatient }),
+			options: allocationOptionsFor(settings.settings, preferences, { preferPatient }, { payDate: practiceDay(), ledger: family.ledger }),
 			ledger: family.ledger
 		});
 		if (!result.ok) throw new Error(result.error.message);

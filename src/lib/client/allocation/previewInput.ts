@@ -53,7 +53,7 @@ export function previewInput(args: {
 	return {
 		payment: { patientId: args.patient.id, amount: args.amount, payDate: args.payDate, clinicId },
 		mode: args.settings.settings.allocationMode,
-		options: allocationOptionsFor(args.settings.settings, options.preferences, args.choice),
+		options: allocationOptionsFor(args.settings.settings, options.preferences, args.choice, { payDate: args.payDate, ledger: args.ledger }),
 		ledger: args.ledger
 	};
 }

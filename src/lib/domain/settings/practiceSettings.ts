@@ -86,7 +86,9 @@ export const pmsOptionsSchema = z.object({
 		subtractInsuranceEstimates: z.boolean(),
 		adjustmentsOffsetEachOther: z.boolean(),
 		clinicsEnabled: z.boolean(),
-		order: chargeOrderSchema
+		order: chargeOrderSchema,
+		/** The PMS pays the charges dated on the payment's date first (Eaglesoft's walkout rule); absent from older bridges: false. */
+		payDateChargesFirst: z.boolean().default(false)
 	}),
 	capabilities: z.object({
 		writableModes: z.array(allocationModeSchema),

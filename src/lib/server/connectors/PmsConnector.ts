@@ -11,6 +11,12 @@ export type PmsPreferences = {
 	adjustmentsOffsetEachOther: boolean;
 	clinicsEnabled: boolean;
 	order: ChargeOrder;
+	/**
+	 * The PMS pays the charges dated on the payment's own date before the rest (Eaglesoft's walkout
+	 * rule: "today's walkout services first"); the engine gets them as pay-first picks
+	 * (allocationOptionsFor). Absent: false.
+	 */
+	payDateChargesFirst?: boolean;
 };
 
 /** Everything Paysplit reads from a PMS to show balances and preview allocation. */

@@ -45,7 +45,7 @@ export async function planPosting(deps: { sql: Sql; mirror: PracticeMirror; conn
 	const allocated = allocatePayment({
 		payment: { patientId: intent.patientId, amount: intent.amount, payDate: intent.payDate, clinicId },
 		mode,
-		options: allocationOptionsFor(settings, practice.meta.preferences, intent.allocation),
+		options: allocationOptionsFor(settings, practice.meta.preferences, intent.allocation ?? {}, { payDate: intent.payDate, ledger: family.ledger }),
 		ledger: family.ledger
 	});
 	if (!allocated.ok) {

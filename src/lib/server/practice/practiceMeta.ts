@@ -11,7 +11,9 @@ export const practiceMetaSchema = z.object({
 		subtractInsuranceEstimates: z.boolean(),
 		adjustmentsOffsetEachOther: z.boolean(),
 		clinicsEnabled: z.boolean(),
-		order: z.enum(['adjustments_first', 'oldest_first'])
+		order: z.enum(['adjustments_first', 'oldest_first']),
+		/** Stored before the field existed: false. */
+		payDateChargesFirst: z.boolean().default(false)
 	})
 });
 export type PracticeMeta = z.infer<typeof practiceMetaSchema>;

@@ -8,7 +8,7 @@ const options: PmsOptions = {
 	unearnedTypes: [],
 	clinics: [{ id: '1', name: 'Main' }],
 	providers: [],
-	preferences: { prepaymentType: '1', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: true, order: 'oldest_first' },
+	preferences: { prepaymentType: '1', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: true, order: 'oldest_first', payDateChargesFirst: false },
 	capabilities: { writableModes: ['allocate', 'post_only'], patientNotes: false }
 };
 
