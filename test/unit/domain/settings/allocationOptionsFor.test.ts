@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allocatePayment } from '$lib/domain/allocation/allocatePayment';
 import type { Ledger } from '$lib/domain/ledger/ledger';
+import { cents } from '$lib/domain/money/cents';
 import { allocationOptionsFor } from '$lib/domain/settings/allocationOptionsFor';
 import { DEFAULT_SETTINGS, pmsOptionsSchema, type PmsOptions } from '$lib/domain/settings/practiceSettings';
 
-const procedure = (id: string, patientId: string, date: string, fee: number) => ({ id, patientId, providerId: '201', clinicId: null, date, status: 'complete' as const, fee, units: 1, claims: [] });
+const procedure = (id: string, patientId: string, date: string, fee: number) => ({ id, patientId, providerId: '201', clinicId: null, date, status: 'complete' as const, fee: cents(fee), units: 1, claims: [] });
 const ledger: Ledger = {
 	patients: [
 		{ id: '1001', guarantorId: '1001', primaryProviderId: '201' },
@@ -18,7 +19,7 @@ const ledger: Ledger = {
 const preferences = (payDateChargesFirst: boolean): PmsOptions['preferences'] => ({ prepaymentType: 'unapplied', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: false, order: 'oldest_first', payDateChargesFirst });
 const allocate = (payDateChargesFirst: boolean, payFirst: string[] = []) => {
 	const result = allocatePayment({
-		payment: { patientId: '1001', amount: 9000 as never, payDate: '2026-11-23', clinicId: null },
+		payment: { patientId: '1001', amount: cents(9000), payDate: '2026-11-23', clinicId: null },
 		mode: 'allocate',
 		options: allocationOptionsFor(DEFAULT_SETTINGS, preferences(payDateChargesFirst), { payFirst }, { payDate: '2026-11-23', ledger }),
 		ledger
