@@ -66,6 +66,11 @@ export type PmsPayment = {
 	payDate: string;
 	paymentTypeId: string;
 	note: string;
+	/**
+	 * The row was deleted in the PMS (NexHealth: `deleted_at`, read with `include_deleted`): the payment
+	 * was written, so it is never written again, but the row is no longer on the ledger. Absent: false.
+	 */
+	deleted?: boolean;
 };
 
 /**
