@@ -61,7 +61,9 @@ async function take(method: unknown = { kind: 'cash' }, patientId = '1', payDate
 	return id;
 }
 
-const statusOf = async (id: string) => (await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
+/** Where the payment stands, and the PMS row(s) it became, joined with ", " (null: none). */
+const statusOf = async (id: string) =>
+	(await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, (SELECT string_agg(pms_payment_id, ', ' ORDER BY pms_payment_id) FROM payment_pms_row r WHERE r.payment_id = p.id) AS pms_payment_id FROM payment p WHERE id = $1`, [id]))[0]!;
 
 describe.each(backends.both)('the posting worker on $name', (on) => {
 beforeEach(async () => {
