@@ -48,8 +48,8 @@ export function isFinalStatus(status: PaymentStatus): boolean {
 	}
 }
 
-/** Plain-language label for staff. */
-export function statusLabel(status: PaymentStatus): string {
+/** Plain-language label for staff; `emr` names the system behind the PMS connection where it matters ("Dentrix"). */
+export function statusLabel(status: PaymentStatus, emr = 'the PMS'): string {
 	switch (status) {
 		case 'queued':
 			return 'Waiting to sync';
@@ -64,7 +64,7 @@ export function statusLabel(status: PaymentStatus): string {
 		case 'posting':
 			return 'Posting to the ledger';
 		case 'submitted':
-			return 'Sent, waiting for the PMS to take it';
+			return `Sent, waiting for ${emr} to take it`;
 		case 'posted':
 			return 'Posted to the ledger';
 		case 'verified':
