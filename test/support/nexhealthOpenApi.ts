@@ -253,7 +253,16 @@ export function checkResponse(request: ExchangeRequest, response: ExchangeRespon
 	return schemaProblems(`${key} ${status}`, media[1].schema, value, `${key} ${status}: body`);
 }
 
-export type Exchange = { request: ExchangeRequest; response: ExchangeResponse | null; error: string | null; problems: string[] };
+export type Exchange = {
+	request: ExchangeRequest;
+	response: ExchangeResponse | null;
+	error: string | null;
+	/** What the request broke, and what the answer broke, of the document. */
+	requestProblems: string[];
+	responseProblems: string[];
+	/** A request sent broken on purpose (a test of refusals): its own problems are expected, the answer's still count. */
+	invalidOnPurpose: boolean;
+};
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
@@ -267,7 +276,7 @@ export function nexhealthRecorder(inner: FetchLike) {
 		const request = new Request(input, init);
 		const body = request.body ? await request.clone().text() : null;
 		const seen: ExchangeRequest = { method: request.method, url: request.url, headers: new Headers(request.headers), body };
-		const exchange: Exchange = { request: seen, response: null, error: null, problems: checkRequest(seen) };
+		const exchange: Exchange = { request: seen, response: null, error: null, requestProblems: checkRequest(seen), responseProblems: [], invalidOnPurpose: false };
 		exchanges.push(exchange);
 		let response: Response;
 		try {
@@ -278,13 +287,18 @@ export function nexhealthRecorder(inner: FetchLike) {
 		}
 		const text = await response.clone().text();
 		exchange.response = { status: response.status, headers: new Headers(response.headers), body: text };
-		exchange.problems.push(...checkResponse(seen, exchange.response));
+		exchange.responseProblems.push(...checkResponse(seen, exchange.response));
 		return response;
 	};
 	return {
 		fetch,
 		exchanges,
-		problems: () => exchanges.flatMap((e) => e.problems.map((p) => `${e.request.method} ${new URL(e.request.url).pathname}${new URL(e.request.url).search}: ${p}`)),
+		problems: () =>
+			exchanges.flatMap((e) => {
+				const where = `${e.request.method} ${new URL(e.request.url).pathname}${new URL(e.request.url).search}`;
+				const own = e.invalidOnPurpose ? (e.requestProblems.length === 0 ? ['sent as invalid on purpose, but the document finds nothing wrong with it'] : []) : e.requestProblems;
+				return [...own, ...e.responseProblems].map((p) => `${where}: ${p}`);
+			}),
 		/** Throws, listing them, when any exchange so far broke the document. */
 		assertNoProblems() {
 			const problems = this.problems();
