@@ -45,45 +45,54 @@ export async function pageRows(
 	tx: SqlTx,
 	list: { resource: string; table: string; where: string[]; sql: SqlParams; sort: SortKey; perPage?: number | undefined; startCursor?: string | undefined; endCursor?: string | undefined }
 ): Promise<{ rows: Row[]; count: number; pageInfo: PageInfo } | Response> {
-	const { resource, table, sql, sort } = list;
-	const { p, params } = sql;
+	const { resource, table, sort } = list;
 	if (list.startCursor !== undefined && list.endCursor !== undefined) return nexError(400, 'start_cursor and end_cursor cannot be given together: send end_cursor to page forward, start_cursor to page back');
 	const given = list.endCursor ?? list.startCursor;
 	const cursor = given === undefined ? null : decodeCursor(given, resource, sort);
 	if (cursor instanceof Response) return cursor;
 	const perPage = list.perPage ?? DEFAULT_PER_PAGE;
 	const filters = list.where.length > 0 ? list.where : ['true'];
-	const countRows = await tx.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table} WHERE ${filters.join(' AND ')}`, params);
+	const base = list.sql.params;
+	const countRows = await tx.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table} WHERE ${filters.join(' AND ')}`, base);
 
 	const desc = sort.startsWith('-');
 	const byTime = sort.endsWith('updated_at');
 	const key = byTime ? '(updated_at, id)' : 'id';
-	const keyOf = (c: { i: number; k?: string | undefined }) => (byTime ? `(${p(c.k)}::timestamptz, ${p(c.i)})` : p(c.i));
-	/** Rows after (in the list's order) the position `c`, or before it. */
-	const beyond = (c: { i: number; k?: string | undefined }, direction: 'after' | 'before') => `${key} ${(direction === 'after') !== desc ? '>' : '<'} ${keyOf(c)}`;
+	type Position = { i: number; k?: string | undefined };
+	/** The filters and, past them, one condition on the position (each query its own parameters: PostgreSQL refuses unused ones). */
+	const query = (extra: (p: (value: unknown) => string) => string) => {
+		const params = [...base];
+		const p = (value: unknown) => `$${params.push(value)}`;
+		return { where: [...filters, extra(p)].join(' AND '), params };
+	};
+	/** Rows after (in the list's order) position `c`, or before it. */
+	const beyond = (c: Position, direction: 'after' | 'before') => (p: (value: unknown) => string) => `${key} ${(direction === 'after') !== desc ? '>' : '<'} ${byTime ? `(${p(c.k)}::timestamptz, ${p(c.i)}::integer)` : `${p(c.i)}::integer`}`;
 	const order = (reverse: boolean) => {
 		const dir = desc !== reverse ? 'DESC' : 'ASC';
 		return byTime ? `updated_at ${dir}, id ${dir}` : `id ${dir}`;
 	};
 	const backward = list.startCursor !== undefined;
-	const where = [...filters];
-	if (cursor) where.push(beyond(cursor, backward ? 'before' : 'after'));
-	const fetched = await tx.query<Row>(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order(backward)} LIMIT ${perPage + 1}`, params);
+	const page = query(cursor ? beyond(cursor, backward ? 'before' : 'after') : () => 'true');
+	const fetched = await tx.query<Row>(`SELECT * FROM ${table} WHERE ${page.where} ORDER BY ${order(backward)} LIMIT ${perPage + 1}`, page.params);
 	const more = fetched.length > perPage;
 	const rows = fetched.slice(0, perPage);
 	if (backward) rows.reverse();
-	const position = (row: Row) => ({ i: Number(row.id), k: row.updated_at instanceof Date ? row.updated_at.toISOString() : undefined });
-	const exists = async (condition: string) => (await tx.query(`SELECT 1 FROM ${table} WHERE ${[...filters, condition].join(' AND ')} LIMIT 1`, params)).length > 0;
+	const position = (row: Row): Position => ({ i: Number(row.id), k: row.updated_at instanceof Date ? row.updated_at.toISOString() : undefined });
+	const exists = async (condition: (p: (value: unknown) => string) => string) => {
+		const probe = query(condition);
+		return (await tx.query(`SELECT 1 FROM ${table} WHERE ${probe.where} LIMIT 1`, probe.params)).length > 0;
+	};
+	const not = (condition: (p: (value: unknown) => string) => string) => (p: (value: unknown) => string) => `NOT (${condition(p)})`;
 	const first = rows[0];
 	const last = rows.at(-1);
 	let hasPrevious: boolean;
 	let hasNext: boolean;
 	if (backward) {
 		hasPrevious = more;
-		hasNext = last ? await exists(beyond(position(last), 'after')) : cursor ? await exists(`NOT (${beyond(cursor, 'before')})`) : false;
+		hasNext = last ? await exists(beyond(position(last), 'after')) : cursor ? await exists(not(beyond(cursor, 'before'))) : false;
 	} else {
 		hasNext = more;
-		hasPrevious = first ? await exists(beyond(position(first), 'before')) : cursor ? await exists(`NOT (${beyond(cursor, 'after')})`) : false;
+		hasPrevious = first ? await exists(beyond(position(first), 'before')) : cursor ? await exists(not(beyond(cursor, 'after'))) : false;
 	}
 	return {
 		rows,
