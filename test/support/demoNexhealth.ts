@@ -42,11 +42,15 @@ export type NexFake = {
 	close(): Promise<void>;
 };
 
-/** The NexHealth fake in process, on a fresh in-memory database, with a recorder and a token. */
+/**
+ * The NexHealth fake in process, on a fresh in-memory database, with a recorder and a token. Without
+ * rate limits unless `rateLimits` is given (NEXHEALTH_RATE_LIMITS for NexHealth's): a test that reads
+ * fast would otherwise meet 100 requests a second by the wall clock, sometimes.
+ */
 export async function startNexFake(options: Partial<DemoNexhealthOptions> & { clock?: TestClock } = {}): Promise<NexFake> {
 	const sql = await openPglite(undefined);
 	const clock = options.clock ?? testClock();
-	const demo = await createDemoNexhealth(sql, clock, { emr: 'dentrix', syncSeconds: 0.2, ...options });
+	const demo = await createDemoNexhealth(sql, clock, { emr: 'dentrix', syncSeconds: 0.2, rateLimits: false, ...options });
 	const fetch = demoNexhealthFetch(demo.api);
 	const recorder = nexhealthRecorder(fetch);
 	let token: string | null = null;

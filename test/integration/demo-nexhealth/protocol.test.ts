@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEXHEALTH_RATE_LIMITS } from '$lib/server/demo-nexhealth/api/rateLimiter';
 import { startNexFake, testClock, type NexFake } from '../../support/demoNexhealth';
 
 /**
@@ -13,7 +14,7 @@ let rateMs = 0;
 let rateStep = 11;
 
 beforeAll(async () => {
-	fake = await startNexFake({ clock, rateClock: () => (rateMs += rateStep) });
+	fake = await startNexFake({ clock, rateLimits: NEXHEALTH_RATE_LIMITS, rateClock: () => (rateMs += rateStep) });
 });
 afterAll(async () => {
 	fake.recorder.assertNoProblems();
