@@ -132,9 +132,18 @@ export function findOperation(method: string, url: string): { template: string; 
 		if (route.method !== method.toUpperCase()) continue;
 		const match = route.pattern.exec(path);
 		if (!match) continue;
-		return { template: route.template, operation: route.operation, params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')])) };
+		return { template: route.template, operation: route.operation, params: Object.fromEntries(route.names.map((name, i) => [name, decodePathSegment(match[i + 1] ?? '')])) };
 	}
 	return null;
+}
+
+/** A path segment as text: percent-decoded, or as sent when it is not valid UTF-8 percent-encoding (it then fails its schema). */
+function decodePathSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 /** A query or path value as its schema's type: "12" → 12, "true" → true; anything else stays text (and fails the schema). */
