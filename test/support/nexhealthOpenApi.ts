@@ -221,9 +221,21 @@ export function checkRequest(request: ExchangeRequest): string[] {
 				return problems;
 			}
 			problems.push(...schemaProblems(`${key} body`, media[1].schema, value, `${key}: body`));
+			problems.push(...describedLimits(key, value));
 		}
 	} else if (request.body) problems.push(`${key}: this operation takes no body`);
 	return problems;
+}
+
+/**
+ * Limits the document states in words but not in its schema: postPayments' transaction_id "Max length
+ * is 50 characters" (and the same for postAdjustments). Held here as if they were schema.
+ */
+function describedLimits(key: string, body: unknown): string[] {
+	const field = key === 'POST /payments' ? 'payment' : key === 'POST /adjustments' ? 'adjustment' : null;
+	if (!field || body === null || typeof body !== 'object') return [];
+	const transactionId = (body as Record<string, { transaction_id?: unknown } | undefined>)[field]?.transaction_id;
+	return typeof transactionId === 'string' && [...transactionId].length > 50 ? [`${key}: body/${field}/transaction_id is ${[...transactionId].length} characters; the document allows 50 ("Max length is 50 characters")`] : [];
 }
 
 /**

@@ -38,6 +38,8 @@ describe("NexHealth's OpenAPI document as a validator", () => {
 			expect.arrayContaining([expect.stringMatching(/body\/payment must have required property 'transaction_id'/), expect.stringMatching(/payment\/amount must be number/), expect.stringMatching(/payment\/patient_id must be integer/), expect.stringMatching(/paid_at must match format "date-time"/)])
 		);
 		expect(checkRequest({ ...post({ payment: {} }), headers: headers({ 'content-type': 'text/plain' }) })[0]).toMatch(/must be sent as application\/json/);
+		// The document says so in words, not in the schema: "Max length is 50 characters".
+		expect(checkRequest(post({ payment: { patient_id: 1, amount: -1, transaction_id: 'x'.repeat(51) } }))).toEqual(['POST /payments: body/payment/transaction_id is 51 characters; the document allows 50 ("Max length is 50 characters")']);
 	});
 
 	it('refuses an answer that breaks its schema or has a status the operation does not document', () => {
