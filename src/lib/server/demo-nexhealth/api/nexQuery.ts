@@ -25,8 +25,6 @@ const idText = (min: number) =>
 
 /** A NexHealth id (int32 in the document). */
 export const idParam = idText(1);
-/** An id where 0 is meaningful (none). */
-export const idOrZeroParam = idText(0);
 
 export const boolParam = z.string().transform((text, ctx) => {
 	const lower = text.toLowerCase();

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { checkScope, type NexContext } from './nexContext';
 import { pageRows, parseSort, sqlParams, type SortKey } from './nexPaging';
 import { boolParam, cursorParam, dateTimeParam, idParam, parseNexQuery, perPageParam, textParam, type QueryShape } from './nexQuery';
@@ -68,5 +67,3 @@ export async function readLedgerList(ctx: NexContext, url: URL, spec: LedgerList
 
 /** `include[]` as a set, from a parsed query. */
 export const includes = (query: Record<string, unknown>): Set<string> => new Set((query['include[]'] as string[] | undefined) ?? []);
-
-export type ParsedQuery<S extends QueryShape> = { [K in keyof S]?: z.output<S[K]> };
