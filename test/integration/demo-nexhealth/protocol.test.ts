@@ -135,6 +135,8 @@ describe('authentication and versions', () => {
 		expect(missing.body.error).toEqual(['Nex-Api-Version header is missing: send Nex-Api-Version: v3.0.0']);
 		expect((await fake.call('GET', '/patients', { query, version: 'v2', invalid: true })).status).toBe(400);
 		expect((await fake.call('GET', '/patients', { query, version: 'v20240412' })).status).toBe(200);
+		// Without a token it is 401 whatever else is wrong ("All unauthenticated requests will return a 401").
+		expect((await fake.call('GET', '/patients', { query, version: null, token: null, invalid: true })).status).toBe(401);
 		// The document lists no version header on /sync_status and /locations (the v2-era operations).
 		expect((await fake.call('GET', '/sync_status', { version: null })).status).toBe(200);
 	});

@@ -75,8 +75,8 @@ export type NexhealthApiOptions = {
 /**
  * The fake's HTTP surface, in the order NexHealth's own would meet a request (as far as one can tell
  * from outside; docs/nexhealth-api-reference.md §1): the credentials name the API key, whose rate
- * limits come first; then the demo's injected faults; the version header; a valid bearer token (or,
- * for POST /authenticates, the key itself); the key's access to financial data; then the endpoint,
+ * limits come first; then the demo's injected faults; a valid bearer token (or, for POST
+ * /authenticates, the key itself); the version header; the key's access to financial data; then the endpoint,
  * which checks every input before it reaches the database. Framework-free: a Fetch API Request in,
  * a Response out, so that the bridge can call it in-process (demoNexhealthFetch) and
  * `npm run demo-nexhealth` can serve it alone.
@@ -143,13 +143,14 @@ export function createNexhealthApi(options: NexhealthApiOptions): DemoNexhealthA
 		}
 		if (!matched) return nexError(404, `${method} ${path.length > 80 ? `${path.slice(0, 80)}…` : path} is not a route of the NexHealth fake (it serves the payments subset of v20240412: docs/nexhealth-api-reference.md)`);
 		const { route: found } = matched;
+		// "All unauthenticated requests will return a 401 status code" (docs authentication-1): the token first.
+		if (!token) return nexError(401, authorization === '' ? 'Authorization header is missing: send Authorization: Bearer <token from POST /authenticates>' : 'Invalid bearer token: authenticate again with POST /authenticates');
+		if (!token.ok) return nexError(401, token.why === 'expired' ? 'Bearer token has expired: authenticate again with POST /authenticates' : 'Invalid bearer token: authenticate again with POST /authenticates');
 		if (found.version) {
 			const version = request.headers.get('nex-api-version');
 			if (version === null) return nexError(400, `Nex-Api-Version header is missing: send Nex-Api-Version: ${NEX_API_VERSIONS[0]}`);
 			if (!(NEX_API_VERSIONS as readonly string[]).includes(version.trim())) return nexError(400, `Nex-Api-Version "${version.slice(0, 40)}" is not served here: send ${NEX_API_VERSIONS.join(' or ')}`);
 		}
-		if (!token) return nexError(401, authorization === '' ? 'Authorization header is missing: send Authorization: Bearer <token from POST /authenticates>' : 'Invalid bearer token: authenticate again with POST /authenticates');
-		if (!token.ok) return nexError(401, token.why === 'expired' ? 'Bearer token has expired: authenticate again with POST /authenticates' : 'Invalid bearer token: authenticate again with POST /authenticates');
 		if (found.ledger && !ctx.state.ledgerAccess) return nexError(403, "You don't have access to perform this action.");
 		let id = 0;
 		if (matched.id !== undefined) {
