@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { issuePairingCode } from '$lib/server/auth/pairing';
 import { writeRuntimeFile } from '$lib/server/admin/adminSecret';
 import { ConfigError, startBridge, type Bridge } from '$lib/server/bridge/startBridge';
+import { PmsRefusedError } from '$lib/server/config/refusedPms';
 import { startupBanner } from '$lib/server/bridge/startupBanner';
 import { runStandaloneDemoNexhealth } from '$lib/server/demo-nexhealth/serveDemoNexhealth';
 import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
@@ -34,6 +35,10 @@ export const init: ServerInit = async () => {
 			void started.stop();
 		});
 	} catch (error) {
+		if (error instanceof PmsRefusedError) {
+			console.error(`Paysplit will not start: ${error.message}`);
+			process.exit(error.exitCode);
+		}
 		if (error instanceof ConfigError) {
 			console.error('Paysplit cannot start. Fix these settings (environment variables) and start again:');
 			for (const problem of error.problems) console.error(`  - ${problem}`);

@@ -3,6 +3,7 @@ import { todayIn } from '$lib/domain/dates/todayIn';
 import { createGuessLimit, type GuessLimit } from '../auth/createGuessLimit';
 import { loadAdminSecret } from '../admin/adminSecret';
 import { parseConfig, type Config } from '../config/config';
+import { PmsRefusedError, refusedPms } from '../config/refusedPms';
 import type { PmsConnector, PmsIdentity } from '../connectors/PmsConnector';
 import { createWriteWatch, type WriteWatch } from '../pipeline/createWriteWatch';
 import { createOpenDentalConnector } from '../connectors/opendental/createOpenDentalConnector';
@@ -59,6 +60,8 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	// scripts/start.js sets it first thing; this covers a bridge started any other way. Everything the
 	// bridge writes (database files, admin secret, bridge.json) is then private to its user (issue 13).
 	process.umask(0o077);
+	const refused = refusedPms(env);
+	if (refused) throw new PmsRefusedError(refused.message);
 	const parsed = parseConfig(env);
 	if (!parsed.ok) throw new ConfigError(parsed.problems);
 	const config = parsed.config;
