@@ -2,7 +2,9 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { issuePairingCode } from '$lib/server/auth/pairing';
 import { writeRuntimeFile } from '$lib/server/admin/adminSecret';
 import { ConfigError, startBridge, type Bridge } from '$lib/server/bridge/startBridge';
+import { PmsRefusedError } from '$lib/server/config/refusedPms';
 import { startupBanner } from '$lib/server/bridge/startupBanner';
+import { runStandaloneDemoNexhealth } from '$lib/server/demo-nexhealth/serveDemoNexhealth';
 import { runStandaloneDemoPms } from '$lib/server/demo-pms/serveDemoPms';
 import { DatabaseUrlError } from '$lib/server/store/openStore';
 import { StoreUnreadableError } from '$lib/server/store/openPglite';
@@ -19,6 +21,7 @@ let bridge: Bridge | null = null;
 export const init: ServerInit = async () => {
 	// `npm run demo-pms` (scripts/demo-pms.js) loads this build to serve the demo PMS alone, on its own port.
 	if (process.env.PAYSPLIT_ROLE === 'demo-pms') return runStandaloneDemoPms(process.env);
+	if (process.env.PAYSPLIT_ROLE === 'demo-nexhealth') return runStandaloneDemoNexhealth(process.env);
 	try {
 		const started = await startBridge(process.env);
 		bridge = started;
@@ -32,6 +35,10 @@ export const init: ServerInit = async () => {
 			void started.stop();
 		});
 	} catch (error) {
+		if (error instanceof PmsRefusedError) {
+			console.error(`Paysplit will not start: ${error.message}`);
+			process.exit(error.exitCode);
+		}
 		if (error instanceof ConfigError) {
 			console.error('Paysplit cannot start. Fix these settings (environment variables) and start again:');
 			for (const problem of error.problems) console.error(`  - ${problem}`);

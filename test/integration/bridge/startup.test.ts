@@ -6,7 +6,6 @@ import { startExpectingFailure, startRunningBridge } from '../support/runningBri
 describe('start-up configuration', () => {
 	it.each([
 		[{ PORT: 'eighty' }, 'PORT'],
-		[{ PMS: 'fuse' }, 'PMS "fuse" is not supported'],
 		[{ PRACTICE_TZ: 'Mars/Olympus' }, 'PRACTICE_TZ'],
 		[{ PMS: 'opendental' }, 'OPENDENTAL_URL is required']
 	])('a bad value stops the bridge with a message naming the variable (%o)', async (env, expected) => {
@@ -14,6 +13,14 @@ describe('start-up configuration', () => {
 		expect(code).toBe(1);
 		expect(output).toContain(expected);
 		expect(output).not.toContain('Pairing code');
+	});
+});
+
+describe('Fuse is refused (issue 14)', () => {
+	it.each([[{ PMS: 'fuse' }], [{ PMS: 'Fuse ' }], [{ DEMO_EMR: 'fuse' }]])('%o stops the bridge before it listens, with exit status 2 and one message saying why and what to do', async (env) => {
+		const { code, output } = await startExpectingFailure(env as Record<string, string>);
+		expect(code).toBe(2);
+		expect(output.trim()).toBe("Paysplit will not start: Fuse (Patterson Dental's cloud PMS) offers no sanctioned way for other software to write its ledger, so Paysplit cannot write back to it; payments must be keyed into Fuse by hand. Paysplit writes back to Open Dental, Dentrix and Eaglesoft.");
 	});
 });
 

@@ -8,6 +8,9 @@ import { createPracticeMirror } from '$lib/server/practice/createPracticeMirror'
 import { createPostingWorker } from '$lib/server/pipeline/createPostingWorker';
 import { receivePayments } from '$lib/server/payments/receivePayments';
 import { createFakeConnector, setSplitOf, type PostBehaviour } from './fakeConnector';
+import { createFakeAsyncConnector, type AsyncBehaviour } from './fakeAsyncConnector';
+import { createWriteWatch } from '$lib/server/pipeline/createWriteWatch';
+import { applyPersonAction } from '$lib/server/payments/applyPersonAction';
 import { paymentId } from '../support/paymentIds';
 import { useSqlBackends, type SqlBackend } from '../../support/sqlBackends';
 import { practiceDay } from '../../support/practiceDay';
@@ -61,7 +64,9 @@ async function take(method: unknown = { kind: 'cash' }, patientId = '1', payDate
 	return id;
 }
 
-const statusOf = async (id: string) => (await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
+/** Where the payment stands, and the PMS row(s) it became, joined with ", " (null: none). */
+const statusOf = async (id: string) =>
+	(await sql.query<{ status: string; reason: string | null; pms_payment_id: string | null }>(`SELECT status, reason, (SELECT string_agg(pms_payment_id, ', ' ORDER BY pms_payment_id) FROM payment_pms_row r WHERE r.payment_id = p.id) AS pms_payment_id FROM payment p WHERE id = $1`, [id]))[0]!;
 
 describe.each(backends.both)('the posting worker on $name', (on) => {
 beforeEach(async () => {
@@ -86,6 +91,101 @@ describe('a payment dated tomorrow (issue 13)', () => {
 		expect(fake.payments).toHaveLength(1);
 		const history = await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id]);
 		expect(history.map((e) => e.status)).toEqual(['accepted', 'cleared', 'cleared', 'posting', 'posted', 'verified']);
+	});
+});
+
+describe('a PMS whose writes are asynchronous (NexHealth: 202, rows on a later cycle, no deduplication)', () => {
+	const MINUTE = 60_000;
+	async function setupAsync(script: AsyncBehaviour[] = []) {
+		const fake = createFakeAsyncConnector(script);
+		const mirror = createPracticeMirror({ sql, connector: fake.connector, now, log: () => undefined });
+		await mirror.refresh();
+		const worker = createPostingWorker({ sql, connector: fake.connector, mirror, now, random: () => 0.5, log: () => undefined, asyncWriteTimeoutMs: 30 * MINUTE, writeWatch: createWriteWatch(fake.connector, now, 0) });
+		/** Runs every step due now, then jumps the clock to the next one, `times` times. */
+		const advance = async (times = 1) => {
+			for (let i = 0; i < times; i++) {
+				while (await worker.runOnce());
+				const next = (await sql.query<{ t: Date | null }>(`SELECT min(next_attempt_at) AS t FROM payment WHERE status IN ('accepted','cleared','posting','submitted','posted')`))[0]?.t;
+				if (!next) return;
+				clock = Math.max(clock, next.getTime());
+			}
+		};
+		return { fake, worker, advance };
+	}
+	const rowsOf = async (id: string) => (await sql.query<{ pms_payment_id: string; amount: string | number }>(`SELECT pms_payment_id, amount FROM payment_pms_row WHERE payment_id = $1 ORDER BY pms_payment_id`, [id])).map((r) => [r.pms_payment_id, Number(r.amount)]);
+	const statusesOf = async (id: string) => (await sql.query<{ status: string }>(`SELECT status FROM payment_event WHERE payment_id = $1 ORDER BY seq`, [id])).map((e) => e.status);
+
+	it('a taken write is submitted, then posted with every row it became once the PMS shows them, and verified; written once', async () => {
+		const { fake, advance } = await setupAsync(['ok']);
+		const id = await take({ kind: 'cash' }, '2');
+		await advance();
+		expect(await statusOf(id)).toMatchObject({ status: 'submitted' });
+		await advance(3);
+		expect((await statusOf(id)).status).toBe('submitted');
+		fake.land();
+		await advance(2);
+		expect(await statusOf(id)).toMatchObject({ status: 'verified' });
+		expect(await rowsOf(id)).toEqual([['700', 1500], ['701', 1000]]);
+		expect(fake.writes).toHaveLength(1);
+		expect(fake.writes[0]!.splits.map((s) => [s.procedureId ?? null, s.amount])).toEqual([['21', 1500], [null, 1000]]);
+		expect(await statusesOf(id)).toEqual(['accepted', 'cleared', 'posting', 'submitted', 'posted', 'verified']);
+	});
+
+	it('a write whose answer was lost is looked for, not sent again, and posted when it shows', async () => {
+		const { fake, advance } = await setupAsync(['lose_response']);
+		const id = await take({ kind: 'cash' }, '2');
+		await advance(5);
+		expect((await statusOf(id)).status).toBe('posting');
+		fake.land();
+		await advance(3);
+		expect((await statusOf(id)).status).toBe('verified');
+		expect(fake.writes).toHaveLength(1);
+		expect(fake.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(2500);
+	});
+
+	it('a write never seen is looked for until the write timeout, then needs a person, never written twice on a guess; Try again reads back, then sends it again', async () => {
+		const { fake, advance } = await setupAsync(['timeout_before_apply', 'ok']);
+		const id = await take({ kind: 'cash' }, '2');
+		const sent = clock;
+		await advance(200);
+		const flagged = await statusOf(id);
+		expect(flagged.status).toBe('needs_attention');
+		expect(flagged.reason).toContain('30 minutes later it does not show it');
+		expect(clock - sent).toBeGreaterThanOrEqual(30 * MINUTE);
+		expect(fake.writes).toHaveLength(1);
+		const retried = await applyPersonAction(sql, id, { kind: 'retry' }, 'device Desk (Maria)', now());
+		expect(retried.ok).toBe(true);
+		await advance();
+		expect(fake.writes).toHaveLength(2);
+		fake.land();
+		await advance(3);
+		expect((await statusOf(id)).status).toBe('verified');
+	});
+
+	it('rows adding up to more than the payment (written twice) need a person', async () => {
+		const { fake, advance } = await setupAsync(['ok']);
+		const id = await take({ kind: 'cash' }, '1');
+		await advance();
+		fake.land();
+		fake.landAgain(fake.writes[0]!);
+		await advance(2);
+		expect(await statusOf(id)).toMatchObject({ status: 'needs_attention', reason: expect.stringContaining('it was written twice') });
+	});
+
+	it('while the PMS takes no writes, a payment waits cleared with the reason, marked failed for nothing; it is written when the PMS takes writes again', async () => {
+		const { fake, advance } = await setupAsync(['ok']);
+		fake.setWritable({ writable: false, reason: 'Fake EMR is not taking new payments right now' });
+		const id = await take();
+		await advance(4);
+		expect(await statusOf(id)).toMatchObject({ status: 'cleared', reason: 'Fake EMR is not taking new payments right now' });
+		expect(fake.writes).toHaveLength(0);
+		expect((await statusesOf(id)).filter((s) => s === 'needs_attention')).toEqual([]);
+		fake.setWritable({ writable: true });
+		await advance();
+		fake.land();
+		await advance(3);
+		expect((await statusOf(id)).status).toBe('verified');
+		expect(await statusesOf(id)).toEqual(['accepted', 'cleared', 'cleared', 'posting', 'submitted', 'posted', 'verified']);
 	});
 });
 

@@ -69,7 +69,7 @@ async function take(extra: Record<string, unknown> = {}) {
 }
 
 const row = async (id: string) =>
-	(await sql.query<{ status: string; settings_version: number | null; pms_payment_type: string | null; pms_payment_id: string | null }>(`SELECT status, settings_version, pms_payment_type, pms_payment_id FROM payment WHERE id = $1`, [id]))[0]!;
+	(await sql.query<{ status: string; settings_version: number | null; pms_payment_type: string | null; pms_payment_id: string | null }>(`SELECT status, settings_version, pms_payment_type, (SELECT min(pms_payment_id) FROM payment_pms_row r WHERE r.payment_id = p.id) AS pms_payment_id FROM payment p WHERE id = $1`, [id]))[0]!;
 const followUps = async (id: string) => sql.query<{ kind: string; status: string; pms_id: string | null; attempts: number }>(`SELECT kind, status, pms_id, attempts FROM posting_followup WHERE payment_id = $1 ORDER BY kind`, [id]);
 
 describe('each practice setting changes what the pipeline writes', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '$lib/domain/dates/isTimeZone';
 import { familySchema, patientSchema } from '$lib/domain/api/patientsFeed';
 import { storedPaymentIntentSchema } from '$lib/domain/payment/paymentIntent';
-import { paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
+import { bridgeStatusSchema, paymentStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import { settingsResponseSchema } from '$lib/domain/settings/practiceSettings';
 import { issueSchema } from '$lib/domain/api/errorBody';
 import { rejectionCodeSchema } from './RejectionCode';
@@ -61,6 +61,10 @@ export type FamilyRow = z.infer<typeof familyRowSchema>;
 export const rejectionSchema = z.object({ code: rejectionCodeSchema, issues: z.array(issueSchema) });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
+/** Where the bridge's change feed last put a payment: its status and reason (none if it gave none). */
+export const heldChangeSchema = z.object({ status: bridgeStatusSchema, reason: z.string().optional() });
+export type HeldChange = z.infer<typeof heldChangeSchema>;
+
 /**
  * A payment taken on this device, with what the device last knew of it. Invariant kept by every
  * writer in `client/sync/`: a payment is `queued` exactly when it has an outbox entry.
@@ -75,6 +79,13 @@ export const paymentRowSchema = z.object({
 	rejection: rejectionSchema.optional(),
 	/** The id this payment was re-taken from after a `conflict` (see `retryPayment`). */
 	replaces: z.string().optional(),
+	/**
+	 * The feed's last change for this payment while the row could not take it (`queued`, `rejected`:
+	 * `recordChanges`). The cursor has moved past that change, and a push answered `duplicate` gives
+	 * the status but no reason (DESIGN §6), so the answer that takes the payment out of the outbox
+	 * takes this instead (`applyVerdicts`), and a retry under the same id keeps it.
+	 */
+	heldChange: heldChangeSchema.optional(),
 	/**
 	 * When the sync engine last asked the bridge for this payment's status (ISO). Only the per-payment
 	 * polling that the change feed replaced wrote it; rows written then keep it.

@@ -1,3 +1,4 @@
+import type { Health } from '$lib/domain/api/health';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { createBridgeApi, type BridgeApi } from '../api/bridgeApi';
 import { createAllocationClient, type AllocationClient } from '../allocation/createAllocationClient';
@@ -36,6 +37,10 @@ export class DeskApp {
 	 * evening hours when the UTC day is already tomorrow). Until the first answer: the device's zone.
 	 */
 	timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone);
+	/** What the bridge writes to, as its last health answer said: the EMR's name, whether it takes writes now. */
+	pms = $state<Health['pms'] | null>(null);
+	/** The system payments are written to, for people ("Dentrix"; "the PMS" until the bridge said). */
+	readonly emr = $derived(this.pms?.emr ?? 'the PMS');
 	/** Whether `timeZone` is the practice's (from the bridge, kept on this device) rather than the device's guess. */
 	practiceZoneKnown = $state(false);
 	asOf = $state<string | null>(null);
@@ -66,7 +71,10 @@ export class DeskApp {
 			db,
 			api: this.api,
 			platform: createBrowserPlatform(),
-			onHealth: (health) => void this.#keepPracticeZone(health.practice.timeZone),
+			onHealth: (health) => {
+				this.pms = health.pms;
+				void this.#keepPracticeZone(health.practice.timeZone);
+			},
 			afterPush: () => this.#loadPractice()
 		});
 	}

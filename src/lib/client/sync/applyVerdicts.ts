@@ -36,13 +36,24 @@ export async function applyVerdicts(db: PaysplitDb, items: readonly ClaimedItem[
 	});
 }
 
+/**
+ * The row after the answer. A payment the bridge has takes the change the feed gave while it waited
+ * here (`heldChange`, from `recordChanges`) over the answer's status: a `duplicate` answer carries no
+ * reason (DESIGN §6), and the feed's cursor has moved past that change, so it would never come again.
+ * Either may be the newer (a second leader, without Web Locks, can pull between this request and its
+ * answer), but only a change before the cursor is lost: one after it, the next pull brings.
+ * A refused payment keeps it: the row still cannot show it, and a retry under the same id may yet
+ * be answered `duplicate` (`retryPayment`).
+ */
 function answered(row: PaymentRow, verdict: Verdict, updatedAt: string): PaymentRow {
-	const { reason: _reason, rejection: _rejection, ...rest } = row;
+	const { reason: _reason, rejection: _rejection, heldChange, ...rest } = row;
 	switch (verdict.kind) {
-		case 'at_bridge':
-			return { ...rest, status: verdict.status, updatedAt };
+		case 'at_bridge': {
+			const status = heldChange?.status ?? verdict.status;
+			return { ...rest, status, ...(heldChange?.reason === undefined ? {} : { reason: heldChange.reason }), updatedAt };
+		}
 		case 'refused':
-			return { ...rest, status: 'rejected', reason: verdict.message, rejection: { code: verdict.code, issues: verdict.issues }, updatedAt };
+			return { ...rest, status: 'rejected', reason: verdict.message, rejection: { code: verdict.code, issues: verdict.issues }, ...(heldChange ? { heldChange } : {}), updatedAt };
 		default:
 			return assertNever(verdict);
 	}

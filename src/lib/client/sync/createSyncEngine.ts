@@ -20,7 +20,7 @@ export const POLL_INTERVAL_MS = 30_000;
  * leader asks again sooner, so staff see "Posted to the ledger" seconds after saving, not minutes.
  */
 export const FOLLOW_UP_INTERVAL_MS = 2_500;
-const IN_PROGRESS: readonly string[] = ['accepted', 'cleared', 'posting', 'posted'];
+const IN_PROGRESS: readonly string[] = ['accepted', 'cleared', 'posting', 'submitted', 'posted'];
 
 export type SyncEngineOptions = {
 	db: PaysplitDb;

@@ -1,7 +1,7 @@
 import type { ChangesResponse } from '$lib/domain/api/paymentActions';
 import { BRIDGE_STATUSES, isFinalStatus, type BridgeStatus, type PaymentStatus } from '$lib/domain/payment/PaymentStatus';
 import type { PaysplitDb } from '../db/PaysplitDb';
-import { changesCursorRowSchema, paymentRowSchema, type ChangesCursorRow } from '../db/rows';
+import { changesCursorRowSchema, paymentRowSchema, type ChangesCursorRow, type HeldChange } from '../db/rows';
 import { withReopen } from '../db/withReopen';
 import { latestChanges, type LatestChange } from './latestChanges';
 import { positionOf, type ChangesPosition } from './readChangesCursor';
@@ -22,9 +22,11 @@ export type RecordResult = { recorded: true; changed: number } | { recorded: fal
  *
  * A change replaces only a bridge status that is not final, as the per-payment polling did:
  * - `queued` and `rejected` rows are the device's own business. A queued payment's push answer
- *   (which carries the bridge's current status) takes it out of the outbox; setting a status here
- *   would leave a non-queued payment with an outbox entry. A rejected one may be a `conflict`: the
- *   changes under its id are another payment's.
+ *   takes it out of the outbox; setting a status here would leave a non-queued payment with an
+ *   outbox entry. A rejected one may be a `conflict`: the changes under its id are another
+ *   payment's. But the cursor moves past the change, and the push answer `duplicate` carries the
+ *   status and no reason (DESIGN §6), so the change is kept on the row (`heldChange`) for the
+ *   answer that takes the payment out of the outbox (`applyVerdicts`), not shown.
  * - a final status (`verified`, `posted_manually`, `voided`) never changes on the bridge, so a
  *   change to another status can only be an old one, read again after the cursor went back to the
  *   start. A change to the same final status may still bring its reason: a push answered
@@ -44,7 +46,12 @@ export async function recordChanges(db: PaysplitDb, page: ChangesResponse, from:
 				const row = paymentRowSchema.safeParse(raw);
 				if (!row.success) continue;
 				const change = latest.get(row.data.id);
-				if (!change || !replaces(change, row.data.status, row.data.reason)) continue;
+				if (!change) continue;
+				if (row.data.status === 'queued' || row.data.status === 'rejected') {
+					if (!sameChange(row.data.heldChange, change)) await db.payments.put({ ...row.data, heldChange: heldChangeOf(change) });
+					continue;
+				}
+				if (!replaces(change, row.data.status, row.data.reason)) continue;
 				const { reason: _old, ...rest } = row.data;
 				await db.payments.put({ ...rest, status: change.status, ...(change.reason === undefined ? {} : { reason: change.reason }), updatedAt: at });
 				changed += 1;
@@ -54,6 +61,14 @@ export async function recordChanges(db: PaysplitDb, page: ChangesResponse, from:
 			return { recorded: true, changed };
 		})
 	);
+}
+
+function heldChangeOf(change: LatestChange): HeldChange {
+	return { status: change.status, ...(change.reason === undefined ? {} : { reason: change.reason }) };
+}
+
+function sameChange(held: HeldChange | undefined, change: LatestChange): boolean {
+	return held !== undefined && held.status === change.status && held.reason === change.reason;
 }
 
 function replaces(change: LatestChange, status: PaymentStatus, reason: string | undefined): boolean {

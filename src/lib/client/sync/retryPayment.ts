@@ -72,7 +72,11 @@ export async function retryPayment(db: PaysplitDb, id: string, options: RetryOpt
 			if (parsed.data.id !== nextId) {
 				return { ok: false, error: { kind: 'id_changed', message: `A fixed payment keeps its id (${id}); it was changed to ${parsed.data.id}.` } };
 			}
-			const payment: PaymentRow = { id: nextId, intent: parsed.data, status: 'queued', updatedAt: new Date(at).toISOString(), ...(conflict ? { replaces: id } : {}) };
+			// Under the same id it keeps what the feed said of it meanwhile (`heldChange`): a set-aside
+			// payment the bridge had may come back `duplicate`, which carries no reason. After a conflict
+			// that was the other payment's.
+			const held = conflict || !row.heldChange ? {} : { heldChange: row.heldChange };
+			const payment: PaymentRow = { id: nextId, intent: parsed.data, status: 'queued', updatedAt: new Date(at).toISOString(), ...(conflict ? { replaces: id } : {}), ...held };
 			// Not at the bridge, unless it failed while taking it: otherwise it refused the last request
 			// that carried this payment and wrote nothing. No failure counts: a retry starts afresh.
 			const entry: OutboxRow = { paymentId: nextId, enqueuedAt: at, attempts: 0, mayBeAtBridge };

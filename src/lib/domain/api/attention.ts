@@ -16,8 +16,10 @@ export const attentionItemSchema = z.object({
 	/** The status it was in when it stopped: a retry goes back there (posting reads the PMS back first). */
 	stoppedAt: bridgeStatusSchema.nullable(),
 	since: z.string(),
-	/** Set when the PMS already holds a payment for it (it stopped after writing, e.g. at verification). */
+	/** Set when the PMS already holds a payment for it (it stopped after writing, e.g. at verification): the first of its rows. */
 	pmsPaymentId: z.string().nullable(),
+	/** Every PMS row it became (NexHealth writes one per charge). */
+	pmsPaymentIds: z.array(z.string()).default([]),
 	history: z.array(historyEntrySchema)
 });
 export type AttentionItem = z.infer<typeof attentionItemSchema>;

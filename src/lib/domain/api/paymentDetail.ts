@@ -25,7 +25,9 @@ export const paymentDetailSchema = z.object({
 	payment: storedPaymentIntentSchema,
 	status: paymentStatusSchema,
 	reason: z.string().optional(),
+	/** The PMS's id for it (its first row), and every row it became (NexHealth writes one per charge). */
 	pmsPaymentId: z.string().optional(),
+	pmsPaymentIds: z.array(z.string()).optional(),
 	splits: splitListSchema.optional(),
 	allocation: z.array(allocationSplitSchema).optional(),
 	matchesAllocation: z.boolean().optional(),

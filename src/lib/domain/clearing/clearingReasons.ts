@@ -40,6 +40,7 @@ export function returnedReason(method: SettledMethod, reference: string, amount:
 function afterReversal(status: BridgeStatus): string {
 	switch (status) {
 		case 'posting':
+		case 'submitted':
 		case 'posted':
 			return 'it was already written to the PMS. Offset it in the PMS (do not delete it), collect the money another way, then mark this payment posted to close it.';
 		case 'recorded':

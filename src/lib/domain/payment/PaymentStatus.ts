@@ -10,6 +10,7 @@ export const BRIDGE_STATUSES = [
 	'awaiting_clearing',
 	'cleared',
 	'posting',
+	'submitted',
 	'posted',
 	'verified',
 	'needs_attention',
@@ -37,6 +38,7 @@ export function isFinalStatus(status: PaymentStatus): boolean {
 		case 'awaiting_clearing':
 		case 'cleared':
 		case 'posting':
+		case 'submitted':
 		case 'posted':
 		case 'needs_attention':
 		case 'recorded':
@@ -46,8 +48,8 @@ export function isFinalStatus(status: PaymentStatus): boolean {
 	}
 }
 
-/** Plain-language label for staff. */
-export function statusLabel(status: PaymentStatus): string {
+/** Plain-language label for staff; `emr` names the system behind the PMS connection where it matters ("Dentrix"). */
+export function statusLabel(status: PaymentStatus, emr = 'the PMS'): string {
 	switch (status) {
 		case 'queued':
 			return 'Waiting to sync';
@@ -61,6 +63,8 @@ export function statusLabel(status: PaymentStatus): string {
 			return 'Cleared';
 		case 'posting':
 			return 'Posting to the ledger';
+		case 'submitted':
+			return `Sent, waiting for ${emr} to take it`;
 		case 'posted':
 			return 'Posted to the ledger';
 		case 'verified':

@@ -10,7 +10,8 @@ export const BRIDGE_TRANSITIONS: Readonly<Record<BridgeStatus, readonly BridgeSt
 	awaiting_clearing: ['cleared', 'needs_attention', 'voided'],
 	// cleared → cleared: it waits for its date (a payment dated after the practice's today).
 	cleared: ['cleared', 'posting', 'recorded', 'needs_attention', 'voided'],
-	posting: ['posted', 'needs_attention'],
+	posting: ['submitted', 'posted', 'needs_attention'],
+	submitted: ['posted', 'needs_attention'],
 	posted: ['verified', 'needs_attention'],
 	verified: [],
 	needs_attention: ['accepted', 'awaiting_clearing', 'cleared', 'posting', 'posted', 'recorded', 'voided', 'posted_manually'],

@@ -12,7 +12,7 @@ export type MoveRefused = { code: 'not_allowed'; message: string };
 /** Statuses a payment may be voided from: before posting, or waiting for a person (DESIGN §2). */
 const VOIDABLE: readonly BridgeStatus[] = ['accepted', 'awaiting_clearing', 'cleared', 'recorded', 'needs_attention'];
 /** Statuses from which something can still go wrong and need a person (all before `verified`). */
-const CAN_NEED_ATTENTION: readonly BridgeStatus[] = ['accepted', 'awaiting_clearing', 'cleared', 'posting', 'posted', 'recorded'];
+const CAN_NEED_ATTENTION: readonly BridgeStatus[] = ['accepted', 'awaiting_clearing', 'cleared', 'posting', 'submitted', 'posted', 'recorded'];
 
 /**
  * The payment state machine (DESIGN §2), pure: the state after `event`, or why the event does not
@@ -39,10 +39,14 @@ export function nextStatus(state: BridgeState | null, event: PaymentEvent): Resu
 			return status === 'cleared' ? to('recorded') : refuse('set aside for posting by hand');
 		case 'waits_for_date':
 			return status === 'cleared' ? to('cleared', `waits for its date (${event.payDate}) before it is written to the PMS`) : refuse('put to wait for its date');
+		case 'waits_for_pms':
+			return status === 'cleared' ? to('cleared', event.reason) : refuse('put to wait for the PMS');
 		case 'posting_started':
 			return status === 'cleared' ? to('posting') : refuse('posted');
+		case 'submitted':
+			return status === 'posting' ? to('submitted') : refuse('marked as sent to the PMS');
 		case 'posted':
-			return status === 'posting' ? to('posted') : refuse('marked as written to the PMS');
+			return status === 'posting' || status === 'submitted' ? to('posted') : refuse('marked as written to the PMS');
 		case 'verified':
 			return status === 'posted' ? to('verified') : refuse('verified');
 		case 'problem':
@@ -65,6 +69,8 @@ export function nextStatus(state: BridgeState | null, event: PaymentEvent): Resu
  */
 function retryTarget(from: BridgeStatus | null): BridgeStatus {
 	if (from === null || from === 'needs_attention' || from === 'verified' || from === 'voided' || from === 'posted_manually') return 'accepted';
+	// A payment that was sent and not seen goes back to posting: the PMS is read back before any new write.
+	if (from === 'submitted') return 'posting';
 	return from;
 }
 

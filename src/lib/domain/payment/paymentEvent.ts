@@ -18,7 +18,11 @@ export const paymentEventSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('write_back_off') }),
 	/** Dated after the practice's today (a check dated tomorrow): cleared, it waits for its date before posting. */
 	z.object({ kind: z.literal('waits_for_date'), payDate: z.string().min(1) }),
+	/** The PMS does not take writes now (NexHealth's write side is down): cleared, it waits. */
+	z.object({ kind: z.literal('waits_for_pms'), reason: z.string().min(1) }),
 	z.object({ kind: z.literal('posting_started') }),
+	/** An asynchronous PMS accepted the write (NexHealth: 202); its rows appear on a later read. */
+	z.object({ kind: z.literal('submitted') }),
 	z.object({ kind: z.literal('posted') }),
 	z.object({ kind: z.literal('verified') }),
 	/** Anything a person must look at: declined, returned, amount mismatch, PMS refusal, failed verification. */

@@ -93,7 +93,11 @@ export const pmsOptionsSchema = z.object({
 	capabilities: z.object({
 		writableModes: z.array(allocationModeSchema),
 		/** Whether the connector can write a note into the patient's record (Open Dental: commlogs). */
-		patientNotes: z.boolean().default(false)
+		patientNotes: z.boolean().default(false),
+		/** Who splits a payment: the PMS by its own preferences, or Paysplit, whose preview is then exactly what lands. */
+		splitsBy: z.enum(['pms', 'paysplit']).default('pms'),
+		/** Whether writes land at once (`sync`) or on the PMS's next cycle (`async`: NexHealth). */
+		writes: z.enum(['sync', 'async']).default('sync')
 	})
 });
 export type PmsOptions = z.infer<typeof pmsOptionsSchema>;
@@ -104,7 +108,13 @@ export const settingsResponseSchema = z.object({
 	version: z.number().int().nonnegative(),
 	updatedAt: z.string().nullable().default(null),
 	updatedBy: z.string().nullable().default(null),
-	pms: z.object({ name: z.string(), options: pmsOptionsSchema.nullable() })
+	pms: z.object({
+		name: z.string(),
+		/** The connector and the system behind it ("Dentrix"), for people; absent from bridges older than issue 14. */
+		connector: z.string().optional(),
+		emr: z.string().optional(),
+		options: pmsOptionsSchema.nullable()
+	})
 });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
 

@@ -3,7 +3,9 @@ import { todayIn } from '$lib/domain/dates/todayIn';
 import { createGuessLimit, type GuessLimit } from '../auth/createGuessLimit';
 import { loadAdminSecret } from '../admin/adminSecret';
 import { parseConfig, type Config } from '../config/config';
-import type { PmsConnector } from '../connectors/PmsConnector';
+import { PmsRefusedError, refusedPms } from '../config/refusedPms';
+import type { PmsConnector, PmsIdentity } from '../connectors/PmsConnector';
+import { createWriteWatch, type WriteWatch } from '../pipeline/createWriteWatch';
 import { createOpenDentalConnector } from '../connectors/opendental/createOpenDentalConnector';
 import { createDemoProcessor, type DemoProcessor } from '../clearing/createDemoProcessor';
 import { createDemoPms, DEMO_KEYS, type DemoPms } from '../demo-pms/createDemoPms';
@@ -24,6 +26,10 @@ export type Bridge = {
 	log: Logger;
 	now: () => Date;
 	connector: PmsConnector;
+	/** The connector and the EMR behind it, as read at start (and again when it could not be). */
+	identity(): PmsIdentity;
+	/** Whether the PMS takes writes now (the worker's last reading): the health answer carries it to the devices' header. */
+	writeWatch: WriteWatch;
 	mirror: PracticeMirror;
 	worker: PostingWorker;
 	demo: DemoPms | null;
@@ -54,6 +60,8 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	// scripts/start.js sets it first thing; this covers a bridge started any other way. Everything the
 	// bridge writes (database files, admin secret, bridge.json) is then private to its user (issue 13).
 	process.umask(0o077);
+	const refused = refusedPms(env);
+	if (refused) throw new PmsRefusedError(refused.message);
 	const parsed = parseConfig(env);
 	if (!parsed.ok) throw new ConfigError(parsed.problems);
 	const config = parsed.config;
@@ -96,8 +104,14 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	const first = await mirror.refresh();
 	if (!first.ok) log('warn', `the PMS could not be read at start-up; patients will load when it answers (${first.failure.message})`);
 	const settleAfterUnknownMs = 2 * config.PMS_TIMEOUT_SECONDS * 1000;
+	// The EMR behind the connector (NexHealth: its sync status), shown in Settings and the health answer.
+	let identity: PmsIdentity = { connector: connector.name, emr: connector.name === 'opendental' ? 'Open Dental' : 'the PMS' };
+	const identified = await connector.identify();
+	if (identified.ok) identity = identified.value;
+	else log('warn', `the PMS could not say what it is at start-up (${identified.failure.message}); asked again later`);
+	const writeWatch = createWriteWatch(connector, now);
 	const followUps = createFollowUpRunner({ sql, connector, now, random: Math.random, log, settleAfterUnknownMs });
-	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs, timeZone: config.PRACTICE_TZ, followUps });
+	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs, timeZone: config.PRACTICE_TZ, followUps, writeWatch });
 	worker.start();
 	// PMS=demo: a pretend processor settles card and ACH payments after DEMO_SETTLE_SECONDS (0: never),
 	// through the same clearing function as the webhook and the settlement import.
@@ -105,7 +119,11 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		demo && config.DEMO_SETTLE_SECONDS > 0 ? createDemoProcessor({ sql, now, settleAfterMs: config.DEMO_SETTLE_SECONDS * 1000, onSettled: () => worker.wake(), log }) : null;
 	demoProcessor?.start();
 	// Changes made in the PMS itself (new patients, procedures completed, payments keyed there).
-	const refresher = setInterval(() => void mirror.refresh(), config.PMS_REFRESH_SECONDS * 1000);
+	const refresher = setInterval(() => {
+		void mirror.refresh();
+		void writeWatch.status();
+		if (!identified.ok) void connector.identify().then((again) => again.ok && (identity = again.value));
+	}, config.PMS_REFRESH_SECONDS * 1000);
 	refresher.unref();
 
 	return {
@@ -115,6 +133,8 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		log,
 		now,
 		connector,
+		identity: () => identity,
+		writeWatch,
 		mirror,
 		worker,
 		demo,

@@ -1,5 +1,6 @@
 import type { FetchLike } from '../connectors/opendental/openDentalClient';
 import type { DemoPmsApi } from './api/createDemoPmsApi';
+import { abortable } from '../http/abortable';
 import { DroppedConnection } from './faults';
 
 /** The base URL the connector uses for the embedded demo PMS; requests never leave the process. */
@@ -27,23 +28,4 @@ export function demoPmsFetch(api: DemoPmsApi): FetchLike {
 			throw error;
 		}
 	};
-}
-
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-	if (!signal) return work;
-	if (signal.aborted) return Promise.reject(signal.reason);
-	return new Promise<T>((resolve, reject) => {
-		const onAbort = () => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-		work.then(
-			(value) => {
-				signal.removeEventListener('abort', onAbort);
-				resolve(value);
-			},
-			(error: unknown) => {
-				signal.removeEventListener('abort', onAbort);
-				reject(error);
-			}
-		);
-	});
 }

@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { todayIn } from '$lib/domain/dates/todayIn';
 import { parseConfig } from '../config/config';
+import { closeServer, listenServer } from '../http/listenServer';
 import { serveFetchHandler } from '../http/serveFetchHandler';
 import { openPglite } from '../store/openPglite';
 import { DataDirNotPrivateError, privateDataDir } from '../store/privateDataDir';
@@ -67,12 +66,12 @@ export async function serveDemoPms(options: DemoPmsOptions): Promise<DemoPmsServ
 		if (!path.startsWith('/api/v1/')) return Response.json(`Not found: the demo PMS answers Open Dental API requests under /api/v1/`, { status: 404 });
 		return (demo ?? (await opened)).api(request, path.slice('/api/v1'.length));
 	});
-	const port = await listen(server, options.port, options.host);
+	const port = await listenServer(server, options.port, options.host);
 	try {
 		const sql = await openPglite(options.dataDir);
 		demo = await createDemoPms(sql, options.clock, { keys: DEMO_KEYS, patients: options.patients });
 	} catch (error) {
-		await close(server);
+		await closeServer(server);
 		throw error;
 	}
 	ready(demo);
@@ -85,7 +84,7 @@ export async function serveDemoPms(options: DemoPmsOptions): Promise<DemoPmsServ
 		dataDir: options.dataDir,
 		seeded: demo.seeded,
 		async stop() {
-			await close(server);
+			await closeServer(server);
 			await sql.close();
 		}
 	};
@@ -128,21 +127,4 @@ export async function runStandaloneDemoPms(env: Record<string, string | undefine
 	};
 	process.once('SIGINT', shutdown);
 	process.once('SIGTERM', shutdown);
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve((server.address() as AddressInfo).port);
-		});
-	});
-}
-
-function close(server: Server): Promise<void> {
-	return new Promise((resolve) => {
-		server.close(() => resolve());
-		server.closeAllConnections();
-	});
 }

@@ -1,9 +1,10 @@
 import { storedPaymentIntentSchema, type PaymentIntent } from '$lib/domain/payment/paymentIntent';
 import { bridgeStatusSchema, type BridgeStatus } from '$lib/domain/payment/PaymentStatus';
 import type { Sql } from '../store/Sql';
+import { readPmsRows, type PmsRow } from './pmsRows';
 
 /** Statuses the posting worker moves on by itself. */
-const WORKED_ON = `('accepted', 'cleared', 'posting', 'posted')`;
+const WORKED_ON = `('accepted', 'cleared', 'posting', 'submitted', 'posted')`;
 
 /** A payment the posting worker has a step to take for, as the journal holds it. */
 export type DuePayment = {
@@ -14,7 +15,8 @@ export type DuePayment = {
 	/** Failed tries of the current step (reset by every status change). */
 	attempts: number;
 	familyId: string;
-	pmsPaymentId: string | null;
+	/** The PMS rows it became (none before it is posted). */
+	pmsRows: PmsRow[];
 	/** The PMS payment type it was written with (null before posting). */
 	pmsPaymentType: string | null;
 	/** Paysplit's allocation at posting time, as stored (read by verification). */
@@ -37,8 +39,8 @@ export async function dueFamilies(sql: Sql, now: Date, limit: number): Promise<s
 /** The family's payment to work on at `now` (read inside the family's lock: another bridge may have moved it), or null. */
 export async function nextDueInFamily(sql: Sql, familyId: string, now: Date): Promise<DuePayment | null> {
 	const row = (
-		await sql.query<{ id: string; status: string; reason: string | null; intent: unknown; attempts: number; family_id: string; pms_payment_id: string | null; pms_payment_type: string | null; allocation: unknown }>(
-			`SELECT id, status, reason, intent, attempts, family_id, pms_payment_id, pms_payment_type, allocation FROM payment
+		await sql.query<{ id: string; status: string; reason: string | null; intent: unknown; attempts: number; family_id: string; pms_payment_type: string | null; allocation: unknown }>(
+			`SELECT id, status, reason, intent, attempts, family_id, pms_payment_type, allocation FROM payment
 			 WHERE family_id = $2 AND status IN ${WORKED_ON} AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
 			 ORDER BY received_at, id LIMIT 1`,
 			[now, familyId]
@@ -52,7 +54,7 @@ export async function nextDueInFamily(sql: Sql, familyId: string, now: Date): Pr
 		intent: storedPaymentIntentSchema.parse(row.intent),
 		attempts: row.attempts,
 		familyId: row.family_id,
-		pmsPaymentId: row.pms_payment_id,
+		pmsRows: (await readPmsRows(sql, [row.id])).get(row.id) ?? [],
 		pmsPaymentType: row.pms_payment_type,
 		allocation: row.allocation
 	};

@@ -4,6 +4,7 @@ import { bridgeStatusSchema } from '$lib/domain/payment/PaymentStatus';
 import type { Result } from '$lib/domain/result';
 import type { SqlTx } from '../store/Sql';
 import { lockJournal } from './lockJournal';
+import { recordPmsRows, type PmsRow } from './pmsRows';
 
 export type TransitionInput = {
 	paymentId: string;
@@ -13,8 +14,8 @@ export type TransitionInput = {
 	cause: string;
 	/** Who: "bridge", "processor", or "device <name> (<staff>)". */
 	actor: string;
-	/** Columns to set with the status change, e.g. the PMS payment id. */
-	set?: { pmsPaymentId?: string };
+	/** What to record with the status change: the PMS rows the payment became (when it is posted or found posted). */
+	set?: { pmsRows?: readonly PmsRow[] };
 };
 
 /**
@@ -32,9 +33,10 @@ export async function transition(tx: SqlTx, input: TransitionInput): Promise<Res
 	if (!move.ok) return move;
 	const { status, attentionFrom, reason } = move.value;
 	await tx.query(
-		`UPDATE payment SET status = $2, attention_from = $3, reason = $4, updated_at = $5, pms_payment_id = COALESCE($6, pms_payment_id), attempts = 0, next_attempt_at = NULL WHERE id = $1`,
-		[input.paymentId, status, attentionFrom, reason, input.at, input.set?.pmsPaymentId ?? null]
+		`UPDATE payment SET status = $2, attention_from = $3, reason = $4, updated_at = $5, attempts = 0, next_attempt_at = NULL WHERE id = $1`,
+		[input.paymentId, status, attentionFrom, reason, input.at]
 	);
+	if (input.set?.pmsRows) await recordPmsRows(tx, input.paymentId, input.set.pmsRows, input.at);
 	await tx.query(`INSERT INTO payment_event (payment_id, status, at, cause, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [input.paymentId, status, input.at, input.cause, input.actor, reason]);
 	return move;
 }

@@ -1,5 +1,6 @@
 import type { PaymentEvent } from '$lib/domain/payment/paymentEvent';
 import type { Move } from '$lib/domain/payment/nextStatus';
+import { settlePostingAttempts } from '../journal/postingAttempts';
 import { transition } from '../journal/transition';
 import type { Sql } from '../store/Sql';
 
@@ -20,7 +21,13 @@ const CAUSES: Record<PersonAction['kind'], string> = {
 export async function applyPersonAction(sql: Sql, paymentId: string, action: PersonAction, actor: string, at: Date): Promise<ActionOutcome> {
 	const event: PaymentEvent = action.kind === 'void' ? { kind: 'void', reason: action.reason } : { kind: action.kind };
 	const cause = action.kind === 'mark_posted' && action.pmsReference ? `${CAUSES.mark_posted} (PMS reference ${action.pmsReference})` : CAUSES[action.kind];
-	const result = await sql.transaction((tx) => transition(tx, { paymentId, event, at, cause, actor }));
+	const result = await sql.transaction(async (tx) => {
+		const moved = await transition(tx, { paymentId, event, at, cause, actor });
+		// "Try again" after a write that was never seen (an asynchronous PMS's timeout): the person
+		// decided it may be sent again. The worker still reads the PMS back first (writeToPms).
+		if (moved.ok && action.kind === 'retry') await settlePostingAttempts(tx, paymentId, 'abandoned', at, `${actor} chose Try again`);
+		return moved;
+	});
 	if (result.ok) return { ok: true, move: result.value };
 	if (result.error.code === 'not_found') return { ok: false, status: 404, code: 'not_found', message: result.error.message };
 	return { ok: false, status: 409, code: 'not_allowed', message: result.error.message };

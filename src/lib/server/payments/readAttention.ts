@@ -40,7 +40,8 @@ export async function readAttention(sql: Sql, mirror: PracticeMirror, now: Date)
 				reason: row.reason ?? 'No reason was recorded.',
 				stoppedAt: row.stoppedAt,
 				since: (row.since ?? new Date(0)).toISOString(),
-				pmsPaymentId: row.pmsPaymentId,
+				pmsPaymentId: row.pmsPaymentIds[0] ?? null,
+				pmsPaymentIds: row.pmsPaymentIds,
 				history: histories.get(row.id) ?? []
 			};
 		})
@@ -68,7 +69,7 @@ async function readFailedFollowUps(sql: Sql, mirror: PracticeMirror, now: Date):
 			patientName: patient ? `${patient.firstName} ${patient.lastName}` : null,
 			patientId: intent.patientId,
 			amount: intent.amount,
-			pmsPaymentId: payment.pmsPaymentId,
+			pmsPaymentId: payment.pmsPaymentIds[0] ?? null,
 			error: row.lastError ?? 'The PMS gave no reason.',
 			at: row.doneAt.toISOString()
 		});

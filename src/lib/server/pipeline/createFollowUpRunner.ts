@@ -52,8 +52,10 @@ export function createFollowUpRunner(deps: FollowUpDeps) {
 			const payments = await readPaymentsById(sql, [...new Set(rows.map((r) => r.payment_id))]);
 			for (const row of rows) {
 				const payment = payments.get(row.payment_id);
-				if (!payment || (payment.status !== 'posted' && payment.status !== 'verified') || !payment.pmsPaymentId) continue;
-				return { paymentId: row.payment_id, kind: row.kind, value: row.value, attempts: row.attempts, sentAt: row.sent_at, patientId: payment.patientId, pmsPaymentId: payment.pmsPaymentId };
+				// Follow-ups are written only where a payment is one PMS payment (capabilities.rowsPerPayment 'one').
+				const pmsPaymentId = payment?.pmsPaymentIds[0];
+				if (!payment || (payment.status !== 'posted' && payment.status !== 'verified') || !pmsPaymentId) continue;
+				return { paymentId: row.payment_id, kind: row.kind, value: row.value, attempts: row.attempts, sentAt: row.sent_at, patientId: payment.patientId, pmsPaymentId };
 			}
 			const last = rows.at(-1)!;
 			after = `${last.payment_id}:${last.kind}`;

@@ -7,6 +7,6 @@ export async function pmsOptions(mirror: PracticeMirror, connector: PmsConnector
 	const practice = await mirror.meta();
 	if (!practice) return null;
 	const { paymentTypes, unearnedTypes, clinics, providers, preferences } = practice.meta;
-	const { writableModes, writebackStatuses, patientNotes } = connector.capabilities;
-	return { paymentTypes, writebackStatuses, unearnedTypes, clinics, providers, preferences, capabilities: { writableModes, patientNotes } };
+	const { writableModes, writebackStatuses, patientNotes, splitsBy, writes } = connector.capabilities;
+	return { paymentTypes, writebackStatuses, unearnedTypes, clinics, providers, preferences, capabilities: { writableModes, patientNotes, splitsBy, writes } };
 }

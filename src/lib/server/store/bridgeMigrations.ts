@@ -223,5 +223,23 @@ CREATE TABLE guess_failure (
 CREATE INDEX guess_failure_key ON guess_failure (scope, key, at);
 CREATE INDEX guess_failure_scope ON guess_failure (scope, at);
 `
+	},
+	{
+		id: 8,
+		name: 'every PMS row a payment became (a NexHealth write may become several), not one pms_payment_id',
+		sql: `
+CREATE TABLE payment_pms_row (
+	payment_id uuid NOT NULL REFERENCES payment(id),
+	pms_payment_id text NOT NULL,
+	amount bigint NOT NULL,
+	pay_date date,
+	payment_type_id text,
+	recorded_at timestamptz NOT NULL,
+	PRIMARY KEY (payment_id, pms_payment_id)
+);
+INSERT INTO payment_pms_row (payment_id, pms_payment_id, amount, pay_date, payment_type_id, recorded_at)
+	SELECT id, pms_payment_id, amount, (intent->>'payDate')::date, pms_payment_type, updated_at FROM payment WHERE pms_payment_id IS NOT NULL;
+ALTER TABLE payment DROP COLUMN pms_payment_id;
+`
 	}
 ];

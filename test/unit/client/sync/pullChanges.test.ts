@@ -199,6 +199,22 @@ describe('pulling status changes (GET /changes, DESIGN §2 step 7)', () => {
 		expect(await storedCursor(db)).toBe(cursor(5));
 	});
 
+	it('keeps the last change of a row it may not write (queued, rejected) on that row, for the push answer: the cursor moves past it', async () => {
+		const { db, bridge, pull } = setup();
+		const queued = makeIntent();
+		await enqueuePayment(db, queued, now);
+		bridge.seed(queued);
+		bridge.setStatus(queued.id, 'needs_attention', 'The PMS refused the payment type.');
+		expect(await pull()).toEqual({ kind: 'done', changed: 0 });
+		expect(await db.payments.get(queued.id)).toMatchObject({ status: 'queued', heldChange: { status: 'needs_attention', reason: 'The PMS refused the payment type.' } });
+		expect((await db.payments.get(queued.id))?.reason).toBeUndefined();
+		// A later change without a reason replaces it whole.
+		bridge.setStatus(queued.id, 'cleared');
+		await pull();
+		expect((await db.payments.get(queued.id))?.heldChange).toEqual({ status: 'cleared' });
+		expect(await db.outbox.get(queued.id)).toBeDefined();
+	});
+
 	it('a payment already final here (from a push answered duplicate, which carries no reason) still gets the reason of that same status', async () => {
 		const { db, bridge, pull } = setup();
 		const id = await taken(db, bridge, 'voided');

@@ -146,6 +146,56 @@ describe('one payment the bridge fails on never holds up the others', () => {
 	});
 });
 
+describe('a payment that waits at the device while the bridge has it still ends as the change feed says', () => {
+	// A push answered `duplicate` gives the bridge's status but no reason (DESIGN §6), and a sync pulls
+	// the change feed even when the bridge failed on a payment alone: the feed's cursor moves past the
+	// changes of a payment still queued (or set aside) here, which the row cannot take then.
+	const reason = 'The PMS refused the payment type.';
+
+	it('a payment journaled by a request that failed, then failed alone (502) while the bridge moved it on, ends with the status and reason of the feed once the bridge answers duplicate', async () => {
+		const browser = new SimulatedBrowser();
+		const { bridge } = browser;
+		const tab = browser.openTab();
+		await browser.settle();
+		// Journaled, but the request still fails (503 after the commit): it stays queued.
+		bridge.script = [{ acceptFirst: 1 }];
+		const intent = makeIntent();
+		await tab.engine.enqueue(intent);
+		await browser.settle();
+		expect(bridge.inserts).toEqual([intent.id]);
+		bridge.setStatus(intent.id, 'needs_attention', reason);
+		// Sent alone, a proxy answers 502: the push ends partial and the sync pulls the feed past that change.
+		bridge.script = [{ status: 502 }];
+		await push(browser, tab);
+		expect((await row(tab, intent.id)).payment?.status).toBe('queued');
+		expect(bridge.changesRequests.length).toBeGreaterThan(0);
+		// The next push is answered duplicate (status, no reason); nothing later is in the feed.
+		await browser.advance(5 * MINUTE);
+		await push(browser, tab);
+		expect(await row(tab, intent.id)).toMatchObject({ payment: { status: 'needs_attention', reason }, entry: undefined });
+		expect(bridge.inserts).toEqual([intent.id]);
+	});
+
+	it('a set-aside payment the bridge had journaled, sent again, ends with the status and reason the feed gave while it was set aside', async () => {
+		const { browser, bridge, tab, intents } = await queued(3);
+		const bad = intents[1]!;
+		// The bridge journals it and then fails on it (a 500 after the commit), every time.
+		bridge.seed(bad);
+		bridge.failsOn.set(bad.id, 500);
+		await push(browser, tab);
+		bridge.setStatus(bad.id, 'needs_attention', reason);
+		await browser.advance(SET_ASIDE_AFTER_MS + 5 * MINUTE);
+		expect((await row(tab, bad.id)).payment?.rejection?.code).toBe('bridge_error');
+		bridge.setStatus(bad.id, 'needs_attention', `${reason} (again)`);
+		await browser.advance(5 * MINUTE);
+
+		bridge.failsOn.delete(bad.id);
+		expect(await tab.engine.retry(bad.id)).toEqual({ ok: true, id: bad.id, newId: false });
+		await browser.settle();
+		expect(await row(tab, bad.id)).toMatchObject({ payment: { status: 'needs_attention', reason: `${reason} (again)` }, entry: undefined });
+	});
+});
+
 describe('what says the bridge as a whole cannot serve is not split, and sets nothing aside', () => {
 	it('503 (the PMS cannot be read): the batch is retried whole, every payment waits, none is set aside', async () => {
 		const { browser, bridge, tab, intents } = await queued(10);

@@ -191,6 +191,10 @@ async function play(h: History): Promise<void> {
 
 describe('exactly once, whatever happens (issue 4 item 2)', () => {
 	it('for any interleaving of saves on 1–3 tabs, lost requests, lost responses, duplicated deliveries, server errors, tab crashes and discards, and a payment the bridge always fails on, every other saved payment reaches the journal exactly once (and a discarded one never), none is lost or left queued, and each ends with the status the bridge’s change feed gives it', async () => {
-		await fc.assert(fc.asyncProperty(history, play), { numRuns: Math.max(200, Number(process.env.SYNC_PROPERTY_RUNS ?? 200)) });
+		await fc.assert(fc.asyncProperty(history, play), {
+			numRuns: Math.max(200, Number(process.env.SYNC_PROPERTY_RUNS ?? 200)),
+			// Replays a reported counterexample: FC_SEED and FC_PATH as fast-check printed them.
+			...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {})
+		});
 	}, 600_000);
 });

@@ -9,7 +9,7 @@ const options: PmsOptions = {
 	clinics: [{ id: '1', name: 'Main' }],
 	providers: [],
 	preferences: { prepaymentType: '1', subtractInsuranceEstimates: true, adjustmentsOffsetEachOther: true, clinicsEnabled: true, order: 'oldest_first', payDateChargesFirst: false },
-	capabilities: { writableModes: ['allocate', 'post_only'], patientNotes: false }
+	capabilities: { writableModes: ['allocate', 'post_only'], patientNotes: false, splitsBy: 'pms', writes: 'sync' }
 };
 
 describe('validateSettings against what the PMS offers', () => {

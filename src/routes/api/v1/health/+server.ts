@@ -4,6 +4,15 @@ import { apiRoute } from '$lib/server/http/apiRoute';
 
 /** Unauthenticated liveness: devices call it to decide whether they are "online" (DESIGN §2). */
 export const GET = apiRoute({ auth: 'public' }, ({ bridge }) => {
-	const body: Health = { status: 'ok', service: 'paysplit-bridge', version: bridge.version, time: bridge.now().toISOString(), pms: { name: bridge.demo ? 'demo' : bridge.connector.name }, practice: { timeZone: bridge.config.PRACTICE_TZ } };
+	const { connector, emr } = bridge.identity();
+	const writes = bridge.writeWatch.last();
+	const body: Health = {
+		status: 'ok',
+		service: 'paysplit-bridge',
+		version: bridge.version,
+		time: bridge.now().toISOString(),
+		pms: { name: bridge.config.PMS, connector, emr, ...(writes.writable ? { writes: 'open' } : { writes: 'paused', reason: writes.reason }) },
+		practice: { timeZone: bridge.config.PRACTICE_TZ }
+	};
 	return apiJson(body);
 });

@@ -9,7 +9,8 @@ import { validateSettings } from '$lib/server/settings/validateSettings';
 /** `GET /settings` → the practice's settings, their version, and what the PMS offers (DESIGN §6). */
 export const GET = apiRoute({ auth: 'device' }, async ({ bridge }) => {
 	const current = await readSettings(bridge.sql);
-	const body: SettingsResponse = { ...current, pms: { name: bridge.demo ? 'demo' : bridge.connector.name, options: await pmsOptions(bridge.mirror, bridge.connector) } };
+	const { connector, emr } = bridge.identity();
+	const body: SettingsResponse = { ...current, pms: { name: bridge.config.PMS, connector, emr, options: await pmsOptions(bridge.mirror, bridge.connector) } };
 	return apiJson(body);
 });
 
