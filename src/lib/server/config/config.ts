@@ -11,7 +11,14 @@ const port = (name: string, fallback: number) =>
 		})
 		.transform(Number);
 
-const SUPPORTED_PMS = ['demo', 'opendental'] as const;
+const SUPPORTED_PMS = ['demo', 'opendental', 'nexhealth'] as const;
+
+/** A whole number from `min` to `max`, as text in the environment. */
+const whole = (message: string, min: number, max: number) =>
+	z
+		.string()
+		.refine((v) => /^\d{1,10}$/.test(v.trim()) && Number(v) >= min && Number(v) <= max, { message })
+		.transform((v) => Number(v.trim()));
 
 /**
  * Every environment variable the bridge reads, parsed once at start-up (DESIGN §8). A bad value
@@ -34,12 +41,29 @@ export const configSchema = z
 			.pipe(
 				z.enum(SUPPORTED_PMS, {
 					error: (issue) =>
-						`PMS "${String(issue.input)}" is not supported: use ${SUPPORTED_PMS.map((p) => `"${p}"`).join(' or ')} (Paysplit writes back to Open Dental; Dentrix and Eaglesoft through NexHealth come later; Fuse cannot be written to)`
+						`PMS "${String(issue.input)}" is not supported: use ${SUPPORTED_PMS.map((p) => `"${p}"`).join(', ')} (Paysplit writes back to Open Dental, and to Dentrix and Eaglesoft through NexHealth; Fuse cannot be written to)`
 				})
 			),
 		OPENDENTAL_URL: z.url({ message: 'OPENDENTAL_URL must be a URL such as http://od-server:30223/api/v1' }).optional(),
 		OPENDENTAL_DEVELOPER_KEY: z.string().optional(),
 		OPENDENTAL_CUSTOMER_KEY: z.string().optional(),
+		/** NexHealth's API (PMS=nexhealth): its base URL, e.g. https://nexhealth.info. */
+		NEXHEALTH_URL: z.url({ protocol: /^https?$/, message: 'NEXHEALTH_URL must be an http(s) URL such as https://nexhealth.info' }).optional(),
+		/** The API key from NexHealth's developer portal, sent raw to POST /authenticates. */
+		NEXHEALTH_API_KEY: z
+			.string()
+			.refine((v) => v.trim() !== '' && !/\s/.test(v), { message: 'NEXHEALTH_API_KEY must be the API key from NexHealth: not empty, no spaces' })
+			.optional(),
+		/** The practice's institution in NexHealth (the `subdomain` of every request). */
+		NEXHEALTH_SUBDOMAIN: z
+			.string()
+			.refine((v) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(v.trim()), { message: 'NEXHEALTH_SUBDOMAIN must be the practice\'s NexHealth subdomain: letters, digits, dashes, such as smile-dental' })
+			.transform((v) => v.trim())
+			.optional(),
+		/** The practice's location in NexHealth (the `location_id` of ledger reads and writes). */
+		NEXHEALTH_LOCATION_ID: whole('NEXHEALTH_LOCATION_ID must be the NexHealth location id: a whole number from 1 to 2147483647', 1, 2_147_483_647).optional(),
+		/** How long a payment NexHealth accepted (202) may take to show in the PMS before a person is asked to look. */
+		NEXHEALTH_WRITE_TIMEOUT_MINUTES: whole('NEXHEALTH_WRITE_TIMEOUT_MINUTES must be a whole number of minutes from 1 to 1440', 1, 1440).default(30),
 		PRACTICE_TZ: z
 			.string()
 			.default('America/New_York')
@@ -90,6 +114,11 @@ export const configSchema = z
 		if (env.PMS === 'opendental') {
 			for (const key of ['OPENDENTAL_URL', 'OPENDENTAL_DEVELOPER_KEY', 'OPENDENTAL_CUSTOMER_KEY'] as const) {
 				if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when PMS=opendental` });
+			}
+		}
+		if (env.PMS === 'nexhealth') {
+			for (const key of ['NEXHEALTH_URL', 'NEXHEALTH_API_KEY', 'NEXHEALTH_SUBDOMAIN', 'NEXHEALTH_LOCATION_ID'] as const) {
+				if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when PMS=nexhealth` });
 			}
 		}
 	});
