@@ -21,7 +21,6 @@ export const nexEnvelopeSchema = z.looseObject({
 		})
 		.nullish()
 });
-export type NexEnvelope = z.infer<typeof nexEnvelopeSchema>;
 
 /** What NexHealth said went wrong, from an error body: its `error` messages, else its description. */
 export function nexErrorMessage(body: unknown): string {

@@ -6,7 +6,7 @@ import { nexPaidAt } from './nexPaidAt';
 import { nexTransactionId } from './nexTransactionId';
 
 /** The body of POST /payments (schema postPayments). Amounts in decimal dollars, negative: a payment. */
-export type NexPaymentBody = {
+type NexPaymentBody = {
 	payment: {
 		patient_id: number;
 		amount: number;

@@ -9,9 +9,6 @@ import type { PmsPreferences } from '../PmsConnector';
  */
 export const NEX_UNAPPLIED = { id: 'unapplied', name: 'Unapplied credit', hidden: false } as const;
 
-/** The EMRs whose allocation profile Paysplit knows (sync_status.emr.name); others take the common one. */
-export type NexEmrName = 'dentrix' | 'eaglesoft' | string;
-
 /**
  * The allocation Paysplit computes and sends as explicit `charge_splits` for a practice behind
  * NexHealth (docs/nexhealth-connector.md, "Allocation profiles"). The issue's rule for the PMS
@@ -22,9 +19,10 @@ export type NexEmrName = 'dentrix' | 'eaglesoft' | string;
  * debit and credit adjustments of one patient and provider offset each other first, as Open Dental's
  * default does: the family's balance is the same either way, and a courtesy credit then cancels a
  * fee rather than a procedure. Eaglesoft adds its walkout rule: a payment goes to the charges dated
- * on its own date first ("today's walkout services first", §3), i.e. `payDateChargesFirst`.
+ * on its own date first ("today's walkout services first", §3), i.e. `payDateChargesFirst`. `emr` is
+ * `sync_status.emr.name` ("dentrix", "eaglesoft"); any other takes the common profile.
  */
-export function nexPreferences(emr: NexEmrName): PmsPreferences {
+export function nexPreferences(emr: string): PmsPreferences {
 	return {
 		prepaymentType: NEX_UNAPPLIED.id,
 		subtractInsuranceEstimates: true,

@@ -8,7 +8,7 @@
 export type NexRateLimits = { perSecond: number; patientsPerMinute: number; othersPerMinute: number };
 export const NEXHEALTH_RATE_LIMITS: NexRateLimits = { perSecond: 100, patientsPerMinute: 1000, othersPerMinute: 2000 };
 
-export type NexRateBucket = 'patients' | 'others';
+type NexRateBucket = 'patients' | 'others';
 
 /** Which per-minute limit a path counts against. */
 export function nexRateBucket(path: string): NexRateBucket {

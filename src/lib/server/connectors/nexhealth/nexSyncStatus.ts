@@ -11,7 +11,7 @@ export function syncSourceFor(statuses: NexSyncStatus[], locationId: number): Ne
 }
 
 /** The EMR's name for people ("Dentrix"), from `emr.display_name`, else its `name`. */
-export function emrDisplayName(status: NexSyncStatus): string {
+function emrDisplayName(status: NexSyncStatus): string {
 	const emr = status.emr;
 	if (!emr) return 'the practice management system';
 	return emr.display_name?.trim() || emr.name;

@@ -5,7 +5,7 @@
  * `GET /payments?transaction_id=` finds them (shared/notes/nexhealth-dentrix-eaglesoft.md §1.5).
  * A UUID gives 9 + 32 = 41 characters.
  */
-export const NEX_TRANSACTION_ID_MAX = 50;
+const NEX_TRANSACTION_ID_MAX = 50;
 
 export function nexTransactionId(paymentId: string): string {
 	const id = `PAYSPLIT:${paymentId.replaceAll('-', '')}`;

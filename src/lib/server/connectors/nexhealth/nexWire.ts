@@ -11,7 +11,7 @@ import { wireToCents } from './nexMoney';
  */
 
 /** A NexHealth id: a whole number (int32, or int64 for ledger rows). 0 only where the docs give it a meaning. */
-export const nexId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const nexId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const nexIdOrZero = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Names, descriptions: the PMS's text, never refused, but cleaned before it is stored or shown. */
@@ -103,7 +103,7 @@ export const nexProviderSchema = z.looseObject({
 export type NexProvider = z.infer<typeof nexProviderSchema>;
 
 /** API_V20240412_Entities_Ledger_Insurance_ClaimPayout. */
-export const nexClaimPayoutSchema = z.looseObject({
+const nexClaimPayoutSchema = z.looseObject({
 	estimated_insurance_payment: payoutPrice,
 	insurance_payment: payoutPrice,
 	write_off: payoutPrice,
@@ -148,4 +148,3 @@ export type NexPayment = z.infer<typeof nexPaymentSchema>;
 
 /** GET /payment_types items (…Ledger_PaymentType). */
 export const nexPaymentTypeSchema = z.looseObject({ id: nexId, name: nexText, active: z.boolean().nullish() });
-export type NexPaymentType = z.infer<typeof nexPaymentTypeSchema>;

@@ -9,9 +9,9 @@ import { nexTokenSchema } from './nexWire';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The version every call names (the document: "v3.0.0 and v20240412 are two names for the same API version"). */
-export const NEX_API_VERSION = 'v3.0.0';
+const NEX_API_VERSION = 'v3.0.0';
 /** The most rows NexHealth returns in one page ("Maximum allowed amount is 1000"). */
-export const NEX_PER_PAGE = 1000;
+const NEX_PER_PAGE = 1000;
 const MAX_PAGES = 10_000;
 
 export type NexhealthClientOptions = {
@@ -34,7 +34,7 @@ export type NexhealthClientOptions = {
 	readRetries?: number;
 };
 
-export type NexQuery = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+type NexQuery = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
 
 type Exchange = { status: number; body: unknown };
 
@@ -221,5 +221,3 @@ export function createNexhealthClient(options: NexhealthClientOptions) {
 
 	return { get, list, post, locationId: options.locationId };
 }
-
-export type NexhealthClient = ReturnType<typeof createNexhealthClient>;
