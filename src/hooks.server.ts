@@ -67,7 +67,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');
 	response.headers.set('x-frame-options', 'DENY');
-	if (event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/admin/') || event.url.pathname.startsWith('/demo-pms/')) {
+	if (event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/admin/') || event.url.pathname.startsWith('/demo-pms/') || event.url.pathname.startsWith('/demo-nexhealth/')) {
 		response.headers.set('cache-control', 'no-store');
 	}
 	return response;

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings/practiceSettings';
+import { DEMO_NEXHEALTH_API_KEY } from '$lib/server/demo-nexhealth/createDemoNexhealth';
 import { startRunningBridge, type RunningBridge } from '../support/runningBridge';
 import { paymentId } from '../support/paymentIds';
 import { practiceDay } from '../../support/practiceDay';
@@ -26,10 +27,13 @@ const PIN = '246810';
 const DEMO_AUTH = 'ODFHIR paysplit-demo-developer/paysplit-demo-customer';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-type FuzzRequest = { method: string; path: string; headers?: Record<string, string>; body?: string; label?: string };
+/** `on: 'nexhealth'` sends it to the second bridge, whose demo practice is Dentrix behind the NexHealth fake. */
+type FuzzRequest = { method: string; path: string; headers?: Record<string, string>; body?: string; label?: string; on?: 'nexhealth' };
 type Answer = { status: number; text: string; json: unknown };
 
 let bridge: RunningBridge;
+/** A bridge on the demo Dentrix practice, for the NexHealth fake's mount (started for its cases only). */
+let nexBridge: RunningBridge | null = null;
 let deviceToken: string;
 let managerToken: string;
 let adminSecret: string;
@@ -56,7 +60,8 @@ function writeEndpoints(): string[] {
 }
 
 async function send(request: FuzzRequest): Promise<Answer> {
-	const response = await fetch(`${bridge.baseUrl}${request.path}`, { method: request.method, headers: request.headers ?? {}, ...(request.body === undefined ? {} : { body: request.body }) });
+	const base = request.on === 'nexhealth' ? (nexBridge ??= await startRunningBridge({ DEMO_EMR: 'dentrix', LOG_LEVEL: 'error', DEMO_SETTLE_SECONDS: '0' })).baseUrl : bridge.baseUrl;
+	const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers ?? {}, ...(request.body === undefined ? {} : { body: request.body }) });
 	const text = await response.text();
 	tally.requests += 1;
 	tally.byStatus.set(response.status, (tally.byStatus.get(response.status) ?? 0) + 1);
@@ -138,6 +143,7 @@ function cases(): Record<string, Case> {
 	let settingsVersion = 0;
 	const event = { id: 'evt_fuzz', type: 'payment.settled', reference: 'TRM-000123', amount: 1234, occurredAt: new Date().toISOString(), fee: 40 };
 	const csvRow = fc.tuple(fc.oneof(hostileText, fc.constant('TRM-000123'), writtenCardNumber), fc.oneof(fc.constant('12.34'), hostileText), fc.oneof(fc.constant(practiceDay()), hostileText), fc.oneof(fc.constant('0.40'), hostileText));
+	const nexPaths = fc.oneof(fc.constantFrom('payments', 'authenticates', '_demo/faults', '_demo/sync_status', '_demo/settings', '_demo/sync', 'payments?subdomain=x&location_id=1', 'payments?subdomain=%00&location_id=1e20'), hostileText.map((t) => encodeAll(t).slice(0, 600) || 'x'));
 	const demoPaths = fc.oneof(fc.constantFrom('payments', 'commlogs', 'payments/1', 'payments/999999999999999999999', 'payments/abc', 'patients', '_demo/faults'), hostileText.map((t) => encodeAll(t).slice(0, 600) || 'x'));
 	return {
 		'POST /admin/v1/devices/[id]/revoke': { request: hostileId.map((id) => ({ method: 'POST', path: `/admin/v1/devices/${id}/revoke`, headers: admin(), body: '{}' })) },
@@ -187,11 +193,28 @@ function cases(): Record<string, Case> {
 			request: fc.tuple(demoPaths, jsonBody({ PatNum: 1, PayAmt: 10, PayDate: practiceDay(), PayNote: 'fuzz', Note: 'fuzz', faults: [] })).map(([path, body]) => ({ method: 'POST', path: `/demo-pms/api/v1/${path}`, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' }, body })),
 			after: resetDemoFaults
 		},
+		'POST /demo-nexhealth/[...path]': {
+			request: fc.tuple(nexPaths, jsonBody({ payment: { patient_id: 1001, amount: -10, currency: 'USD', payment_type_id: 11, transaction_id: 'PAYSPLIT:fuzz', paid_at: `${practiceDay()}T12:00:00-05:00`, charge_splits: {}, notes: 'fuzz' }, faults: [] }), fc.boolean()).map(([path, body, key]) => ({ method: 'POST', path: `/demo-nexhealth/${path}`, headers: { authorization: key ? DEMO_NEXHEALTH_API_KEY : 'Bearer nope', 'nex-api-version': 'v3.0.0', 'content-type': 'application/json' }, body, on: 'nexhealth' as const })),
+			after: resetNexFaults
+		},
+		'PUT /demo-nexhealth/[...path]': {
+			request: fc.tuple(nexPaths, jsonBody({ write: 'green', read: 'green', token_ttl_seconds: 3600, faults: [] })).map(([path, body]) => ({ method: 'PUT', path: `/demo-nexhealth/${path}`, headers: { authorization: DEMO_NEXHEALTH_API_KEY, 'nex-api-version': 'v3.0.0', 'content-type': 'application/json' }, body, on: 'nexhealth' as const })),
+			after: resetNexFaults
+		},
 		'PUT /demo-pms/api/v1/[...path]': {
 			request: fc.tuple(demoPaths, jsonBody({ ProcessStatus: 'OnlineProcessed', latencyMs: 0, seed: 1, faults: [] })).map(([path, body]) => ({ method: 'PUT', path: `/demo-pms/api/v1/${path}`, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' }, body })),
 			after: resetDemoFaults
 		}
 	};
+}
+
+/** The NexHealth fake's controls may have been changed by a run: no injected faults or red write side may follow. */
+async function resetNexFaults(): Promise<void> {
+	const headers = { authorization: DEMO_NEXHEALTH_API_KEY, 'content-type': 'application/json' };
+	for (const [path, body] of [['faults', '{}'], ['sync_status', '{"read":"green","write":"green"}'], ['settings', '{"token_ttl_seconds":3600,"sync_seconds":5}']] as const) {
+		const reset = await send({ method: 'PUT', path: `/demo-nexhealth/_demo/${path}`, headers, body, on: 'nexhealth' });
+		expect(reset.status, `reset ${path}: ${reset.text}`).toBe(200);
+	}
 }
 
 /** The demo PMS's fault plan may have been set by a run: no injected 500s may follow. */
@@ -238,6 +261,7 @@ afterAll(async () => {
 	const statuses = [...tally.byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
 	console.info(`fuzz suite: ${tally.requests} requests, 5xx = ${tally.serverErrors} (${statuses})`);
 	await bridge?.stop();
+	await nexBridge?.stop();
 });
 
 describe('the fuzz suite covers every write endpoint', () => {

@@ -10,6 +10,9 @@ import { createOpenDentalConnector } from '../connectors/opendental/createOpenDe
 import { createDemoProcessor, type DemoProcessor } from '../clearing/createDemoProcessor';
 import { createDemoPms, DEMO_KEYS, type DemoPms } from '../demo-pms/createDemoPms';
 import { demoPmsFetch, EMBEDDED_DEMO_PMS_URL } from '../demo-pms/demoPmsFetch';
+import { createDemoNexhealth, DemoNexhealthEmrMismatch, type DemoNexhealth } from '../demo-nexhealth/createDemoNexhealth';
+import { demoNexhealthFetch, EMBEDDED_DEMO_NEXHEALTH_URL } from '../demo-nexhealth/demoNexhealthFetch';
+import { createNexhealthConnector } from '../connectors/nexhealth/createNexhealthConnector';
 import { createLogger, type Logger } from '../log/createLogger';
 import { createFollowUpRunner } from '../pipeline/createFollowUpRunner';
 import { createPostingWorker, type PostingWorker } from '../pipeline/createPostingWorker';
@@ -32,7 +35,10 @@ export type Bridge = {
 	writeWatch: WriteWatch;
 	mirror: PracticeMirror;
 	worker: PostingWorker;
+	/** The embedded Open Dental-compatible demo PMS (PMS=demo, DEMO_EMR=opendental). */
 	demo: DemoPms | null;
+	/** The embedded NexHealth-compatible fake behind a demo Dentrix or Eaglesoft practice (PMS=demo, DEMO_EMR=dentrix|eaglesoft). */
+	demoNexhealth: DemoNexhealth | null;
 	adminSecret: string;
 	/**
 	 * Wrong guesses, counted in the database (a restart does not forgive; every bridge on it counts the
@@ -71,12 +77,15 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	privateDataDir(dataDir);
 
 	// The bridge's store: the PostgreSQL server at DATABASE_URL, else PGlite in DATA_DIR/bridge; migrated.
-	// The demo PMS has its own database (PGlite in DATA_DIR/demo-pms), as a real PMS would: nothing it
-	// does can hold a bridge transaction.
+	// The demo practice has its own database (PGlite in DATA_DIR/demo-pms, or DATA_DIR/demo-nexhealth for
+	// a Dentrix or Eaglesoft practice behind NexHealth), as a real PMS would: nothing it does can hold a
+	// bridge transaction.
 	const sql = await openStore(config, dataDir);
+	const demoNexEmr = config.PMS === 'demo' && config.DEMO_EMR !== 'opendental' ? config.DEMO_EMR : null;
+	const demoDir = demoNexEmr ? 'demo-nexhealth' : 'demo-pms';
 	let demoSql: Sql | null;
 	try {
-		demoSql = config.PMS === 'demo' ? await openPglite(join(dataDir, 'demo-pms')) : null;
+		demoSql = config.PMS === 'demo' ? await openPglite(join(dataDir, demoDir)) : null;
 	} catch (error) {
 		await sql.close();
 		throw error;
@@ -84,12 +93,37 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	const adminSecret = loadAdminSecret(dataDir);
 
 	let demo: DemoPms | null = null;
+	let demoNexhealth: DemoNexhealth | null = null;
 	let connector: PmsConnector;
-	if (demoSql) {
-		const demoToday = () => config.DEMO_TODAY ?? todayIn(config.PRACTICE_TZ, now());
+	const demoToday = () => config.DEMO_TODAY ?? todayIn(config.PRACTICE_TZ, now());
+	const timeoutMs = config.PMS_TIMEOUT_SECONDS * 1000;
+	if (demoSql && demoNexEmr) {
+		try {
+			demoNexhealth = await createDemoNexhealth(demoSql, { today: demoToday, now }, { emr: demoNexEmr, syncSeconds: config.DEMO_SYNC_SECONDS, patients: config.DEMO_PATIENTS, timeZone: config.PRACTICE_TZ });
+		} catch (error) {
+			await demoSql.close();
+			await sql.close();
+			if (error instanceof DemoNexhealthEmrMismatch) throw new ConfigError([`DEMO_EMR is ${error.asked}, but ${join(dataDir, demoDir)} holds a ${error.seededAs} demo practice: start with DEMO_EMR=${error.seededAs}, or give ${error.asked} another DATA_DIR`]);
+			throw error;
+		}
+		if (demoNexhealth.seeded) log('info', `demo ${demoNexEmr} practice (behind a NexHealth-compatible fake) seeded in ${join(dataDir, demoDir)}`);
+		const { apiKey, subdomain, locationId } = demoNexhealth.keys;
+		// The fake's own limits stand in for NexHealth's; the client keeps under them as it would with NexHealth.
+		connector = createNexhealthConnector({ baseUrl: EMBEDDED_DEMO_NEXHEALTH_URL, apiKey, subdomain, locationId, timeZone: config.PRACTICE_TZ, fetch: demoNexhealthFetch(demoNexhealth.api), timeoutMs });
+	} else if (demoSql) {
 		demo = await createDemoPms(demoSql, { today: demoToday, now }, { patients: config.DEMO_PATIENTS });
 		if (demo.seeded) log('info', `demo practice seeded in ${join(dataDir, 'demo-pms')}`);
-		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api), timeoutMs: config.PMS_TIMEOUT_SECONDS * 1000 });
+		connector = createOpenDentalConnector({ baseUrl: EMBEDDED_DEMO_PMS_URL, ...DEMO_KEYS, fetch: demoPmsFetch(demo.api), timeoutMs });
+	} else if (config.PMS === 'nexhealth') {
+		connector = createNexhealthConnector({
+			baseUrl: config.NEXHEALTH_URL ?? '',
+			apiKey: config.NEXHEALTH_API_KEY ?? '',
+			subdomain: config.NEXHEALTH_SUBDOMAIN ?? '',
+			locationId: config.NEXHEALTH_LOCATION_ID ?? 0,
+			timeZone: config.PRACTICE_TZ,
+			fetch: (input, init) => fetch(input, init),
+			timeoutMs
+		});
 	} else {
 		connector = createOpenDentalConnector({
 			baseUrl: config.OPENDENTAL_URL ?? '',
@@ -111,12 +145,12 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 	else log('warn', `the PMS could not say what it is at start-up (${identified.failure.message}); asked again later`);
 	const writeWatch = createWriteWatch(connector, now);
 	const followUps = createFollowUpRunner({ sql, connector, now, random: Math.random, log, settleAfterUnknownMs });
-	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs, timeZone: config.PRACTICE_TZ, followUps, writeWatch });
+	const worker = createPostingWorker({ sql, connector, mirror, now, random: Math.random, log, settleAfterUnknownMs, asyncWriteTimeoutMs: config.NEXHEALTH_WRITE_TIMEOUT_MINUTES * 60_000, timeZone: config.PRACTICE_TZ, followUps, writeWatch });
 	worker.start();
 	// PMS=demo: a pretend processor settles card and ACH payments after DEMO_SETTLE_SECONDS (0: never),
 	// through the same clearing function as the webhook and the settlement import.
 	const demoProcessor: DemoProcessor | null =
-		demo && config.DEMO_SETTLE_SECONDS > 0 ? createDemoProcessor({ sql, now, settleAfterMs: config.DEMO_SETTLE_SECONDS * 1000, onSettled: () => worker.wake(), log }) : null;
+		config.PMS === 'demo' && config.DEMO_SETTLE_SECONDS > 0 ? createDemoProcessor({ sql, now, settleAfterMs: config.DEMO_SETTLE_SECONDS * 1000, onSettled: () => worker.wake(), log }) : null;
 	demoProcessor?.start();
 	// Changes made in the PMS itself (new patients, procedures completed, payments keyed there).
 	const refresher = setInterval(() => {
@@ -138,6 +172,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 		mirror,
 		worker,
 		demo,
+		demoNexhealth,
 		adminSecret,
 		guessLimits: {
 			managerPin: createGuessLimit({ sql, now, scope: 'manager_pin', perCaller: { max: 5, windowMs: 15 * 60_000 }, overall: { max: 30, windowMs: 15 * 60_000 } }),
@@ -148,6 +183,7 @@ export async function startBridge(env: Record<string, string | undefined>, versi
 			clearInterval(refresher);
 			await demoProcessor?.stop();
 			await worker.stop();
+			await demoNexhealth?.stop();
 			await sql.close();
 			await demoSql?.close();
 		}

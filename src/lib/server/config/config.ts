@@ -70,6 +70,21 @@ export const configSchema = z
 			.refine(isTimeZone, { message: 'PRACTICE_TZ must be an IANA time zone such as America/Chicago' }),
 		/** The shared secret of the card processor's signed webhook (DESIGN §6); unset: the webhook answers 503. */
 		PROCESSOR_WEBHOOK_SECRET: z.string().min(16, { message: 'PROCESSOR_WEBHOOK_SECRET must be at least 16 characters' }).optional(),
+		/**
+		 * Which demo practice PMS=demo runs (DESIGN §8): `opendental` (the Open Dental-compatible demo PMS)
+		 * or `dentrix` / `eaglesoft` (a NexHealth-compatible fake, written to through the NexHealth connector).
+		 */
+		DEMO_EMR: z
+			.string()
+			.default('opendental')
+			.transform((v) => v.trim().toLowerCase())
+			.pipe(z.enum(['opendental', 'dentrix', 'eaglesoft'], { error: (issue) => `DEMO_EMR "${String(issue.input)}" is not a demo practice: use "opendental", "dentrix" or "eaglesoft"` })),
+		/** With DEMO_EMR=dentrix|eaglesoft: seconds from NexHealth's 202 to the payment showing in the PMS (real NexHealth: minutes). */
+		DEMO_SYNC_SECONDS: z
+			.string()
+			.default('5')
+			.refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) <= 86_400, { message: 'DEMO_SYNC_SECONDS must be a number of seconds from 0 to 86400' })
+			.transform(Number),
 		/** With the demo practice: seconds after which the demo processor settles a card or ACH payment (0: never). */
 		DEMO_SETTLE_SECONDS: z
 			.string()

@@ -13,7 +13,7 @@ export type WriteWatch = {
  * wait in `cleared` while it does not take writes, and the devices' header says why. Open Dental is
  * always writable (its calls fail on their own).
  */
-export function createWriteWatch(connector: Pick<PmsConnector, 'writeStatus'>, now: () => Date, maxAgeMs = 30_000): WriteWatch {
+export function createWriteWatch(connector: Pick<PmsConnector, 'writeStatus'>, now: () => Date, maxAgeMs = 10_000): WriteWatch {
 	let last: PmsWriteStatus = { writable: true };
 	let readAt = -Infinity;
 	let reading: Promise<PmsWriteStatus> | null = null;

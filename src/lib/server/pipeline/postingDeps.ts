@@ -28,7 +28,7 @@ export type PostingDeps = {
 	 * sent again on a guess. Default 30 minutes.
 	 */
 	asyncWriteTimeoutMs?: number;
-	/** Whether the PMS takes writes now (default: asks the connector, at most every 30 s). */
+	/** Whether the PMS takes writes now (default: asks the connector, at most every 10 s). */
 	writeWatch?: WriteWatch;
 	/** The practice's time zone (patient notes are dated in it). Default UTC. */
 	timeZone?: string;

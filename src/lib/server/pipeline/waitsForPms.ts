@@ -4,7 +4,7 @@ import type { PostingDeps } from './postingDeps';
 import { BRIDGE } from './stepOutcomes';
 
 /** How soon a payment waiting for the PMS's write side looks again. */
-const LOOK_AGAIN_MS = 30_000;
+const LOOK_AGAIN_MS = 10_000;
 
 /**
  * While the PMS does not take writes (NexHealth: the Synchronizer's write side is red), a cleared
