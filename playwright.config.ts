@@ -26,12 +26,18 @@ export default defineConfig({
 			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
-	webServer: {
-		command: `node test/e2e/support/startBridgeForE2e.js`,
-		url: `http://127.0.0.1:${PORT}/api/v1/health`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: 'pipe',
-		env: { PORT: String(PORT) }
-	}
+	// The Open Dental demo practice (the default), and Dentrix and Eaglesoft practices behind the
+	// NexHealth-compatible fake (issue 14; their specs find them with support/nexhealthBridges.ts). Card and ACH
+	// payments settle after 3 s, and NexHealth writes land 2 s after their 202, to keep the specs short.
+	webServer: [
+		{ command: `node test/e2e/support/startBridgeForE2e.js`, url: `http://127.0.0.1:${PORT}/api/v1/health`, reuseExistingServer: false, timeout: 120_000, stdout: 'pipe', env: { PORT: String(PORT) } },
+		...(['dentrix', 'eaglesoft'] as const).map((emr, index) => ({
+			command: `node test/e2e/support/startBridgeForE2e.js`,
+			url: `http://127.0.0.1:${PORT + 1 + index}/api/v1/health`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			stdout: 'ignore' as const,
+			env: { PORT: String(PORT + 1 + index), DEMO_EMR: emr, DEMO_SETTLE_SECONDS: '3', DEMO_SYNC_SECONDS: '2' }
+		}))
+	]
 });

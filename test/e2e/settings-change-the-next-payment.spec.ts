@@ -38,7 +38,7 @@ test('a manager changes the settings on the tablet and the next payment follows 
 	await page.getByLabel('Manager PIN').press('Enter');
 	await expect(page.getByText('Signed in as manager Dana')).toBeVisible();
 	await expect(page.getByRole('radio', { name: /Allocate to providers only/ })).toBeDisabled();
-	await expect(page.getByText(/Not available: Open Dental's API cannot write/)).toBeVisible();
+	await expect(page.getByText(/Not available: Open Dental cannot take per-provider splits/)).toBeVisible();
 
 	await page.getByRole('radio', { name: /Post payment only/ }).check();
 	await page.getByLabel('Payment type', { exact: true }).selectOption({ label: 'Care Credit' });

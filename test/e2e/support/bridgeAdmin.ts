@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The running e2e bridge's data folder (written by startBridgeForE2e.js). */
-export function e2eDataDir(): string {
-	return readFileSync('.test-output/e2e-data-dir', 'utf8').trim();
+/** A running e2e bridge's data folder (written by startBridgeForE2e.js): the one at `baseURL`, else the Open Dental demo's. */
+export function e2eDataDir(baseURL?: string): string {
+	return readFileSync(baseURL ? `.test-output/e2e-data-dir-${new URL(baseURL).port}` : '.test-output/e2e-data-dir', 'utf8').trim();
 }
 
 /** A fresh pairing code from the bridge, through its loopback admin channel. */
 export async function newPairingCode(baseURL: string): Promise<string> {
-	const secret = readFileSync(join(e2eDataDir(), 'admin.secret'), 'utf8').trim();
+	const secret = readFileSync(join(e2eDataDir(baseURL), 'admin.secret'), 'utf8').trim();
 	const response = await fetch(`${baseURL}/admin/v1/pair-code`, { method: 'POST', headers: { 'x-admin-secret': secret } });
 	if (!response.ok) throw new Error(`pair-code failed: ${response.status} ${await response.text()}`);
 	return ((await response.json()) as { code: string }).code;
@@ -35,7 +35,7 @@ export async function waitForServiceWorker(page: import('@playwright/test').Page
 }
 
 /** Revokes a device by name through the loopback admin channel (as `npm run -s revoke-device` does). */
-export async function revokeDevice(baseURL: string, name: string, dataDir = e2eDataDir()): Promise<void> {
+export async function revokeDevice(baseURL: string, name: string, dataDir = e2eDataDir(baseURL)): Promise<void> {
 	const secret = readFileSync(join(dataDir, 'admin.secret'), 'utf8').trim();
 	const list = (await (await fetch(`${baseURL}/admin/v1/devices`, { headers: { 'x-admin-secret': secret } })).json()) as { devices: { id: string; name: string }[] };
 	const device = list.devices.find((d) => d.name === name);
@@ -46,7 +46,7 @@ export async function revokeDevice(baseURL: string, name: string, dataDir = e2eD
 
 /** Sets the manager PIN through the loopback admin channel (as `npm run -s set-pin` does). */
 export async function setManagerPin(baseURL: string, pin: string): Promise<void> {
-	const secret = readFileSync(join(e2eDataDir(), 'admin.secret'), 'utf8').trim();
+	const secret = readFileSync(join(e2eDataDir(baseURL), 'admin.secret'), 'utf8').trim();
 	const response = await fetch(`${baseURL}/admin/v1/manager-pin`, { method: 'POST', headers: { 'x-admin-secret': secret, 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
 	if (!response.ok) throw new Error(`manager-pin failed: ${response.status} ${await response.text()}`);
 }

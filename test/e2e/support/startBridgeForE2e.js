@@ -6,9 +6,12 @@ import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Several bridges run side by side (the Open Dental demo, and Dentrix and Eaglesoft behind the NexHealth
+// fake): each records its data folder under its port; the first (no DEMO_EMR) also as the default.
 const dataDir = mkdtempSync(join(tmpdir(), 'paysplit-e2e-'));
 mkdirSync('.test-output', { recursive: true });
-writeFileSync('.test-output/e2e-data-dir', dataDir);
+writeFileSync(`.test-output/e2e-data-dir-${process.env.PORT}`, dataDir);
+if (!process.env.DEMO_EMR) writeFileSync('.test-output/e2e-data-dir', dataDir);
 process.env.DATA_DIR = dataDir;
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 process.env.HOST = '127.0.0.1';
