@@ -29,7 +29,7 @@ export const init: ServerInit = async () => {
 		const protocol = started.config.TLS_CERT ? 'https' : 'http';
 		writeRuntimeFile(started.dataDir, { pid: process.pid, port, protocol });
 		const { code, expiresAt } = await issuePairingCode(started.sql, started.now());
-		for (const line of startupBanner({ host, port, protocol, pms: started.config.PMS, demo: started.demo !== null, code, expiresAt })) console.log(line);
+		for (const line of startupBanner({ host, port, protocol, pms: started.config.PMS, demo: started.config.PMS === 'demo', emr: started.identity().emr, code, expiresAt })) console.log(line);
 		// adapter-node emits this after closing the server on SIGINT/SIGTERM.
 		process.once('sveltekit:shutdown' as 'beforeExit', () => {
 			void started.stop();
