@@ -6,6 +6,9 @@ import { apiRoute } from '$lib/server/http/apiRoute';
 export const GET = apiRoute({ auth: 'public' }, ({ bridge }) => {
 	const { connector, emr } = bridge.identity();
 	const writes = bridge.writeWatch.last();
+	// Answers the last reading at once (devices wait at most 2 s for this answer), and reads the PMS's
+	// write side again in the background when that reading is older than the watch keeps one.
+	void bridge.writeWatch.status();
 	const body: Health = {
 		status: 'ok',
 		service: 'paysplit-bridge',
