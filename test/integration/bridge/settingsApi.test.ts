@@ -113,7 +113,7 @@ describe('PUT /settings (versioned, manager only)', () => {
 	it('GET /pms/options lists the write-back statuses and the capabilities', async () => {
 		const options = (await (await api('/pms/options')).json()) as { writebackStatuses: { id: string }[]; capabilities: { patientNotes: boolean; writableModes: string[] } };
 		expect(options.writebackStatuses.map((s) => s.id)).toEqual(['OnlineProcessed', 'OnlinePending']);
-		expect(options.capabilities).toEqual({ writableModes: ['allocate', 'post_only'], patientNotes: true });
+		expect(options.capabilities).toEqual({ writableModes: ['allocate', 'post_only'], patientNotes: true, splitsBy: 'pms', writes: 'sync' });
 	});
 
 	it('the next payment follows the settings in the demo ledger: type, post only, status, one patient note', async () => {
