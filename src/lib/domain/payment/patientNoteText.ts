@@ -1,5 +1,5 @@
 import { formatMoney } from '../money/formatMoney';
-import { assertNever } from './PaymentStatus';
+import { describeMethod } from './describeMethod';
 import type { PaymentIntent } from './paymentIntent';
 
 /**
@@ -10,24 +10,7 @@ import type { PaymentIntent } from './paymentIntent';
  * `takenAt` is the practice's local time when the payment was taken ("YYYY-MM-DD HH:mm:ss").
  */
 export function patientNoteText(intent: Pick<PaymentIntent, 'amount' | 'method' | 'takenBy'>, takenAt: string, reference: string): string {
-	const method = intent.method;
-	let how: string;
-	switch (method.kind) {
-		case 'cash':
-			how = 'cash';
-			break;
-		case 'check':
-			how = `check #${method.checkNumber}`;
-			break;
-		case 'card':
-			how = `${method.brand} card ending ${method.last4} (terminal ref ${method.terminalRef})`;
-			break;
-		case 'ach':
-			how = `ACH (ref ${method.reference})`;
-			break;
-		default:
-			how = assertNever(method);
-	}
+	const how = describeMethod(intent.method, 'prose');
 	const by = intent.takenBy ? `, taken by ${intent.takenBy}` : '';
 	return `Payment of ${formatMoney(intent.amount)} by ${how} received ${takenAt.slice(0, 16)}${by}. Posted to the ledger by Paysplit; ref ${reference}.`;
 }

@@ -1,6 +1,6 @@
 import { paysplitReference } from './paysplitReference';
 import type { PaymentIntent } from './paymentIntent';
-import { assertNever } from './PaymentStatus';
+import { describeMethod } from './describeMethod';
 
 /**
  * What staff read about a payment in the PMS, after its reference: the method, who took it, their
@@ -9,25 +9,8 @@ import { assertNever } from './PaymentStatus';
  * that start the next (a note) can never read as one long number — a card number, to the PMS's eyes.
  */
 export function paymentDescription(intent: PaymentIntent): string {
-	const method = intent.method;
-	let how: string;
-	switch (method.kind) {
-		case 'cash':
-			how = 'cash';
-			break;
-		case 'check':
-			how = `check #${method.checkNumber}`;
-			break;
-		case 'card':
-			how = `card ${method.brand} ending ${method.last4}, terminal ref ${method.terminalRef}`;
-			break;
-		case 'ach':
-			how = `ACH ref ${method.reference}`;
-			break;
-		default:
-			how = assertNever(method);
-	}
-	return [how, intent.takenBy ? `taken by ${intent.takenBy}` : null, intent.note ? `note: ${intent.note}` : null].filter(Boolean).join(' · ');
+	const parts = [describeMethod(intent.method, 'prose'), intent.takenBy ? `taken by ${intent.takenBy}` : null, intent.note ? `note: ${intent.note}` : null];
+	return parts.filter(Boolean).join(' · ');
 }
 
 /** The note a PMS payment written by Paysplit carries: the reference, then the description. */

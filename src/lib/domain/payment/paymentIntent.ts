@@ -16,6 +16,12 @@ type TextRule = (max: number, options: { required: boolean; lines?: boolean }) =
 const strict: TextRule = (max, { required, lines = false }) => plainText({ max, min: required ? 1 : 0, lines });
 const stored: TextRule = (max) => z.string().max(max * 4);
 
+/**
+ * A card brand starts with a letter ("Visa", "Amex"): the PMS note reads "… · Visa card ending 4242",
+ * and a brand of digits after a reference ending in digits could read as one long number.
+ */
+const cardBrand = strict(32, { required: true }).refine((brand) => /^\p{L}/u.test(brand), { message: 'must start with a letter (for example Visa, Mastercard, Amex, Discover)' });
+
 function methodSchema(text: TextRule) {
 	return z.discriminatedUnion(
 		'kind',
@@ -27,7 +33,7 @@ function methodSchema(text: TextRule) {
 			z.strictObject({
 				kind: z.literal('card'),
 				terminalRef: text(64, { required: true }),
-				brand: text(32, { required: true }),
+				brand: text === strict ? cardBrand : text(32, { required: true }),
 				last4: z.string().regex(/^[0-9]{4}$/, { message: 'must be exactly 4 digits (0-9)' })
 			}),
 			z.strictObject({ kind: z.literal('ach'), reference: text(64, { required: true }) })
