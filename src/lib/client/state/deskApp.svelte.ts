@@ -50,6 +50,11 @@ export class DeskApp {
 	staff = $state<string | null>(null);
 	/** A manager session (15 minutes), in memory only: a reload asks for the PIN again. */
 	manager = $state<{ token: string; name: string; expiresAt: string } | null>(null);
+	/**
+	 * Whether a payment form on this page holds input not yet saved: set by the form, read by whatever
+	 * would throw that input away (the "Update now" button).
+	 */
+	draftInProgress = $state(false);
 	persistence = $state<Persistence | null>(null);
 	lastError = $state<string | null>(null);
 	/** A clock for ages shown on screen ("waiting 12 min"), ticking every 15 s. */

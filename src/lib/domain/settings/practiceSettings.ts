@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allocationModeSchema, chargeOrderSchema } from '../allocation/allocationInput';
 import { idSchema } from '../ledger/ledger';
 import { requiredText } from '../text/plainText';
+import { MAX_PAYMENT_CENTS } from '../money/cents';
 
 /** A staff member's name, as staff pick it on a device ("who is taking payments"). */
 const staffName = requiredText(60);
@@ -19,6 +20,17 @@ export const payDateWindowSchema = z.strictObject({
 export type PayDateWindow = z.infer<typeof payDateWindowSchema>;
 export const DEFAULT_PAY_DATE_WINDOW: PayDateWindow = { daysBack: 365, daysAhead: 1 };
 
+/**
+ * Above this amount (cents) staff type the amount a second time before a payment is saved (issue 15):
+ * a slip of the keyboard ($100,000 for $1,000.00) is caught at the desk, offline too. Default $10,000.
+ */
+export const confirmAmountAboveSchema = z
+	.number()
+	.int({ message: 'must be a whole number of cents' })
+	.min(100, { message: 'must be at least 100 cents ($1.00)' })
+	.max(MAX_PAYMENT_CENTS, { message: `must be at most ${MAX_PAYMENT_CENTS} cents ($1,000,000.00)` });
+export const DEFAULT_CONFIRM_AMOUNT_ABOVE = 1_000_000;
+
 function settingsSchema(name: z.ZodType<string>) {
 	return z.strictObject({
 		writeBack: z.boolean(),
@@ -33,7 +45,9 @@ function settingsSchema(name: z.ZodType<string>) {
 			.max(200, { message: 'must list at most 200 people' })
 			.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, { message: 'must not list a name twice' }),
 		/** Absent when a device older than the window saves: the default. */
-		payDateWindow: payDateWindowSchema.default(DEFAULT_PAY_DATE_WINDOW)
+		payDateWindow: payDateWindowSchema.default(DEFAULT_PAY_DATE_WINDOW),
+		/** Absent when a device older than issue 15 saves: the default. */
+		confirmAmountAbove: confirmAmountAboveSchema.default(DEFAULT_CONFIRM_AMOUNT_ABOVE)
 	});
 }
 
@@ -49,6 +63,7 @@ function settingsSchema(name: z.ZodType<string>) {
  * - `patientNotes`: "Add Patient Notes in PMS" (Open Dental: a commlog per posted payment).
  * - `staff`: the names staff pick from on each device ("who is taking payments").
  * - `payDateWindow`: the payment dates accepted, around the practice's today.
+ * - `confirmAmountAbove`: cents above which staff confirm an amount by typing it twice.
  */
 export const practiceSettingsSchema = settingsSchema(staffName);
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
@@ -62,7 +77,8 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
 	writebackStatusId: null,
 	patientNotes: false,
 	staff: [],
-	payDateWindow: DEFAULT_PAY_DATE_WINDOW
+	payDateWindow: DEFAULT_PAY_DATE_WINDOW,
+	confirmAmountAbove: DEFAULT_CONFIRM_AMOUNT_ABOVE
 };
 
 /**
